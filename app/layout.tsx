@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Switchboard',
+  description: 'Omnichannel customer journeys for contact centers',
+  icons: { icon: '/logo.svg' },
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  // The page sets `lang` on its own content, since the locale comes from its search params.
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

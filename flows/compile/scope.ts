@@ -1,0 +1,40 @@
+import type { FlowContext } from '../engine/context';
+
+/** What templates, rules and expressions can read. */
+export interface TemplateScope {
+  vars: Record<string, unknown>;
+  contact: FlowContext['contact'];
+  input: { text?: string; digits?: string; payload?: string; intent?: string; channel?: string };
+  channel: string;
+  conversation: { id: string };
+  now: string;
+  link?: string;
+}
+
+/**
+ * The template scope of a node in a variable frame ('' = the top-level flow).
+ *
+ * @example renderTemplate('{{ vars.last4 }}', scopeOf(context, ''))
+ */
+export function scopeOf(context: FlowContext, frame: string, extra?: { link?: string }): TemplateScope {
+  const { text, digits, payload, intent, channel } = context.input;
+  return {
+    vars: frameVars(context, frame),
+    contact: context.contact,
+    input: { text, digits, payload, intent, channel },
+    channel: context.channel,
+    conversation: { id: context.conversationId },
+    now: context.now,
+    ...extra,
+  };
+}
+
+export function frameVars(context: FlowContext, frame: string): Record<string, unknown> {
+  return frame === '' ? context.vars : (context.frames[frame] ?? {});
+}
+
+/** A context patch that sets variables in a frame. */
+export function setVars(context: FlowContext, frame: string, values: Record<string, unknown>): Partial<FlowContext> {
+  if (frame === '') return { vars: { ...context.vars, ...values } };
+  return { frames: { ...context.frames, [frame]: { ...frameVars(context, frame), ...values } } };
+}

@@ -1,0 +1,152 @@
+import type { Channel, Text } from '../schema/common';
+import type { EffectServices } from '../engine/effects';
+import type { FlowContext } from '../engine/context';
+import { durationMs } from '../lang/duration';
+import { renderTemplate } from '../lang/template';
+import { resolveText } from '../lang/text';
+import { scopeOf, setVars } from './scope';
+import {
+  defineAction,
+  defineGuard,
+  type ActionImplementation,
+  type ActionOutput,
+  type GuardImplementation,
+} from './implementation';
+
+export interface EnterParams {
+  node: string;
+  nodeId: string;
+  flow: string;
+}
+
+export interface LeaveParams extends EnterParams {
+  handle: string;
+}
+
+export interface SayParams {
+  text: Text;
+  frame: string;
+  locale: string;
+  /** Send here instead of the journey's current channel. */
+  channel?: Channel;
+  quickReplies?: { id: string; label: string }[];
+  mediaUrl?: string;
+  /** Put a link that continues the journey on this channel into the scope as `link`. */
+  link?: Channel;
+}
+
+/**
+ * The actions and guards every node type shares. Node types add their own in their file;
+ * `createFlowMachine` registers both.
+ */
+export function vocabulary(services: EffectServices): {
+  actions: Record<string, ActionImplementation>;
+  guards: Record<string, GuardImplementation>;
+} {
+  return {
+    actions: {
+      enter: defineAction<EnterParams>((_args, p, out) => {
+        out.assign({ at: p.node, retries: 0, verdict: null });
+        out.effect({ type: 'enter', node: p.node, nodeId: p.nodeId, flow: p.flow });
+      }),
+      leave: defineAction<LeaveParams>((_args, p, out) => {
+        out.effect({ type: 'leave', node: p.node, nodeId: p.nodeId, flow: p.flow, handle: p.handle });
+      }),
+      say: defineAction<SayParams>(({ context }, p, out) => say(context, p, out, services)),
+      observe: defineAction<void>(({ context, event }, _p, out) => out.assign(observe(context, event))),
+      armTimer: defineAction<{ delay: string }>(({ context }, p, out) => {
+        const seq = context.seq + 1;
+        const token = `t${seq}`;
+        const due = new Date(Date.parse(context.now) + durationMs(p.delay)).toISOString();
+        if (context.timer) out.effect({ type: 'timer.cancel', token: context.timer.token });
+        out.assign({ seq, timer: { token, due } });
+        out.effect({ type: 'timer.set', token, due, node: context.at });
+      }),
+      cancelTimer: defineAction<void>(({ context }, _p, out) => {
+        if (!context.timer) return;
+        out.effect({ type: 'timer.cancel', token: context.timer.token });
+        out.assign({ timer: null });
+      }),
+      useRetry: defineAction<void>(({ context }, _p, out) => out.assign({ retries: context.retries + 1 })),
+      consumeInput: defineAction<void>(({ context }, _p, out) => {
+        if (context.input.fresh) out.assign({ input: { ...context.input, fresh: false } });
+      }),
+      store: defineAction<{ frame: string; variable: string }>(({ context }, p, out) => {
+        out.assign(setVars(context, p.frame, { [p.variable]: context.verdict?.value }));
+      }),
+      finish: defineAction<{ outcome: string }>((_args, p, out) => {
+        out.assign({ outcome: p.outcome });
+        out.effect({ type: 'end', outcome: p.outcome });
+      }),
+    },
+    guards: {
+      timerCurrent: defineGuard<void>(
+        ({ context, event }) => event.type === 'TIMER' && context.timer?.token === event.token,
+      ),
+      retryLeft: defineGuard<{ max: number }>(({ context }, p) => context.retries < p.max),
+      verdictIs: defineGuard<{ choice: string }>(({ context }, p) => context.verdict?.choice === p.choice),
+      verdictOk: defineGuard<void>(({ context }) => context.verdict?.ok === true),
+      pendingIs: defineGuard<void>(
+        ({ context, event }) => event.type === 'HTTP_RESULT' && event.requestId === context.pending,
+      ),
+      inputFresh: defineGuard<void>(({ context }) => context.input.fresh && !!context.input.text),
+      channelIs: defineGuard<{ channel: Channel }>(
+        ({ event }, p) => event.type === 'CUSTOMER' && event.channel === p.channel,
+      ),
+    },
+  };
+}
+
+function say(context: FlowContext, p: SayParams, out: ActionOutput, services: EffectServices): void {
+  const channel = p.channel ?? context.channel;
+  const template = resolveText(p.text, { channel, locales: [context.contact.locale, p.locale] });
+  if (template === undefined) return;
+  const link = p.link
+    ? services.continueLink({ conversationId: context.conversationId, channel: p.link, contact: context.contact })
+    : undefined;
+  let text: string;
+  try {
+    text = renderTemplate(template, scopeOf(context, p.frame, link === undefined ? undefined : { link }));
+  } catch (error) {
+    // A template that fails at run time (render limits) still says something rather than nothing.
+    out.effect({ type: 'error', node: context.at, message: `template failed: ${String(error)}` });
+    text = template;
+  }
+  if (text === '' && !p.mediaUrl) return;
+  if (context.input.fresh) out.assign({ input: { ...context.input, fresh: false } });
+  out.effect({
+    type: 'send',
+    channel,
+    text,
+    author: 'bot',
+    node: context.at,
+    // Voice has no buttons: the prompt itself names the keys.
+    ...(p.quickReplies && p.quickReplies.length > 0 && channel !== 'voice' ? { quickReplies: p.quickReplies } : {}),
+    ...(p.mediaUrl ? { mediaUrl: p.mediaUrl } : {}),
+  });
+}
+
+/** Bookkeeping for any event a node handles: the clock, the channel and the customer's input. */
+function observe(context: FlowContext, event: ActionArgsEvent): Partial<FlowContext> {
+  const patch: Partial<FlowContext> = { now: event.at };
+  if (event.type === 'CUSTOMER') {
+    const text = event.text?.trim();
+    patch.channel = event.channel;
+    patch.input = {
+      channel: event.channel,
+      ...(text !== undefined ? { text } : {}),
+      ...(event.digits !== undefined ? { digits: event.digits } : typedDigits(text)),
+      ...(event.payload !== undefined ? { payload: event.payload } : {}),
+      fresh: true,
+    };
+  }
+  if (event.type === 'TIMER' && context.timer?.token === event.token) patch.timer = null;
+  return patch;
+}
+
+type ActionArgsEvent = Parameters<ActionImplementation>[0]['event'];
+
+/** Typed digits count as DTMF ("Reply 1 to confirm" on SMS), so menus and `digits` accept them. */
+function typedDigits(text: string | undefined): { digits?: string } {
+  return text !== undefined && /^[0-9*#]+$/.test(text) ? { digits: text } : {};
+}

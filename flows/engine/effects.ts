@@ -1,0 +1,107 @@
+import type { Channel } from '../schema/common';
+
+/** A message to the customer. `channel` is where it goes; the host resolves the address. */
+export interface SendEffect {
+  type: 'send';
+  channel: Channel;
+  text: string;
+  quickReplies?: { id: string; label: string }[];
+  mediaUrl?: string;
+  author: 'bot' | 'agent';
+  agent?: string;
+  node: string;
+}
+
+export interface TimerSetEffect {
+  type: 'timer.set';
+  token: string;
+  due: string;
+  node: string;
+}
+
+export interface TimerCancelEffect {
+  type: 'timer.cancel';
+  token: string;
+}
+
+export interface HttpRequestEffect {
+  type: 'http.request';
+  requestId: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  node: string;
+}
+
+export interface HandoffEffect {
+  type: 'handoff.queued' | 'handoff.transferred' | 'handoff.accepted' | 'handoff.closed';
+  node: string;
+  queue: string;
+  skills: string[];
+  priority: number;
+  summary?: string;
+  agent?: string;
+  reason?: string;
+}
+
+export interface MetricEffect {
+  type: 'metric';
+  name: string;
+  value: number | string;
+  node: string;
+}
+
+/** The journey entered a node (`flow` is the flow that declares it, for subflows). */
+export interface EnterEffect {
+  type: 'enter';
+  node: string;
+  flow: string;
+  nodeId: string;
+}
+
+/** The journey left a node through a handle. */
+export interface LeaveEffect {
+  type: 'leave';
+  node: string;
+  flow: string;
+  nodeId: string;
+  handle: string;
+}
+
+/** Something went wrong that the flow survived (a template failed to render). */
+export interface ErrorEffect {
+  type: 'error';
+  node: string;
+  message: string;
+}
+
+export interface EndEffect {
+  type: 'end';
+  outcome: string;
+}
+
+/** What one step asks the host to do, in order. The simulator and the runtime interpret these. */
+export type Effect =
+  | SendEffect
+  | TimerSetEffect
+  | TimerCancelEffect
+  | HttpRequestEffect
+  | HandoffEffect
+  | MetricEffect
+  | EnterEffect
+  | LeaveEffect
+  | ErrorEffect
+  | EndEffect;
+
+/** Host-provided services that effects may need while being built (never I/O). */
+export interface EffectServices {
+  /** Builds the link that opens this journey on another channel (signed by the server). */
+  continueLink(args: { conversationId: string; channel: Channel; contact: { id?: string } }): string;
+}
+
+export const simulatedServices: EffectServices = {
+  continueLink: ({ conversationId, channel }) =>
+    `https://switchboard.local/continue/${encodeURIComponent(conversationId)}?channel=${channel}`,
+};

@@ -1,0 +1,75 @@
+import type { Text } from '../schema/common';
+import { act, when, type ActionRef, type StateConfig, type TransitionConfig } from '../compile/config';
+import type { SayParams } from '../compile/vocabulary';
+import type { CheckContext, CompileContext } from './define';
+
+/** `say` params for a text of this node. */
+export function sayText(ctx: CompileContext, text: Text, extra: Omit<Partial<SayParams>, 'text'> = {}): ActionRef {
+  return act('say', { text, frame: ctx.frame, locale: ctx.locale, ...extra });
+}
+
+export interface QuestionSpec {
+  /** Sent on entry (the prompt/question). */
+  ask: ActionRef[];
+  /** Sent before asking again (the reprompt); defaults to `ask`. */
+  reask?: ActionRef[];
+  /** Sent after a bad answer or a silence, before the reprompt (noMatchText/invalidText). */
+  sorry?: ActionRef[];
+  /** No-input timeout; omitted means wait for an answer indefinitely. */
+  timeout?: string;
+  maxRetries: number;
+  /** Turns the customer's answer into `context.verdict`. */
+  interpret: ActionRef;
+  /** Tried in order once the answer is interpreted; usually guarded by `verdictIs`/`verdictOk`. */
+  accept: TransitionConfig[];
+  /** Where a bad answer goes when no retry is left. */
+  failHandle: string;
+  /** Where silence goes when no retry is left. */
+  silenceHandle: string;
+  /** States before asking (e.g. a survey's delay); `initial` must then name one of them. */
+  before?: Record<string, StateConfig>;
+  initial?: string;
+}
+
+/**
+ * The ask → interpret → retry structure shared by `menu`, `collect` and `survey`. Every silence
+ * or unusable answer sends the sorry text then the reprompt and uses one retry; with none
+ * left it leaves by the fail/silence handle. A retry stays inside the node (enters nothing).
+ */
+export function question(ctx: CompileContext, spec: QuestionSpec): StateConfig {
+  const arm = spec.timeout === undefined ? [] : [act('armTimer', { delay: spec.timeout })];
+  const listen = {
+    CUSTOMER: { target: 'decide', actions: [act('observe'), act('consumeInput'), spec.interpret] },
+    TIMER: { guard: when('timerCurrent'), target: 'silent', actions: [act('observe')] },
+  };
+  const retry: TransitionConfig = {
+    guard: when('retryLeft', { max: spec.maxRetries }),
+    target: 'retry',
+    actions: [act('useRetry'), ...(spec.sorry ?? [])],
+  };
+  return {
+    initial: spec.initial ?? 'ask',
+    exit: [act('cancelTimer')],
+    states: {
+      ...spec.before,
+      ask: { entry: [...spec.ask, ...arm], on: listen },
+      decide: { always: [...spec.accept, retry, ctx.go(spec.failHandle)] },
+      silent: { always: [retry, ctx.go(spec.silenceHandle)] },
+      retry: { entry: [...(spec.reask ?? spec.ask), ...arm], on: listen },
+    },
+  };
+}
+
+/** Reports item ids (options, cases, intents, branches) that repeat or collide with fixed handles. */
+export function reportDuplicateHandleIds(
+  items: readonly { id: string }[],
+  reserved: readonly string[],
+  ctx: CheckContext,
+  field: string,
+): void {
+  const seen = new Set<string>(reserved);
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) ctx.report('duplicate-id', { id: item.id }, [field, index, 'id']);
+    seen.add(item.id);
+  });
+}
