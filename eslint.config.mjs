@@ -10,6 +10,7 @@ export default defineConfig([
     'artifacts/**',
     'drizzle/**',
     'coverage/**',
+    '.scratch/**',
     'next-env.d.ts',
   ]),
   // Next, React, React Hooks, jsx-a11y and import rules; Core Web Vitals rules as errors.

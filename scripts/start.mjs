@@ -89,7 +89,7 @@ function newestMtime(target) {
 /** Runs `next <args>` with inherited output; resolves to its exit code. */
 function run(args) {
   return new Promise((resolve, reject) => {
-    child = spawn(nextBin, args, { cwd: root, stdio: 'inherit', env: process.env });
+    child = spawn(nextBin, args, { cwd: root, stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env } });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       child = null;

@@ -8,6 +8,8 @@ import { act, stateId, type MachineConfig, type StateConfig, type TransitionConf
 export const MACHINE_ID = 'switchboard';
 export const UNHANDLED = '@unhandled';
 export const ABANDONED = '@abandoned';
+/** The outcome with which a child flow's `end` leaves the calling subflow node by `error`. */
+export const SUBFLOW_FAILED = 'error';
 
 /** Nodes and active handles of one flow, for coverage. */
 export interface FlowInventory {
@@ -124,8 +126,11 @@ class FlowCompiler {
         frame: scope.frame,
         variableType: (name) => model.doc.variables[name]?.type ?? 'any',
         go,
-        finish: (outcome) =>
-          scope.exits ? { always: scope.exits.done } : { type: 'final', entry: [act('finish', { outcome })] },
+        finish: (outcome) => {
+          if (!scope.exits) return { type: 'final', entry: [act('finish', { outcome })] };
+          // Inside a subflow, ending with outcome "error" is how a child says it failed.
+          return { always: outcome === SUBFLOW_FAILED ? scope.exits.error : scope.exits.done };
+        },
         child: (flowId, exits) => this.child(flowId, exits, { prefix: qid, frame: qid, stack: scope.stack }),
       };
       const compiled = entry.bound.compile(ctx);

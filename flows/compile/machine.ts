@@ -1,21 +1,40 @@
-import { enqueueActions, setup, type AnyStateMachine, type ParameterizedObject, type ProvidedActor } from 'xstate';
+import { setup, type AnyActorRef, type AnyStateMachine } from 'xstate';
 import { NODE_TYPES } from '../nodes/catalog';
 import { createContext, type FlowContext, type JourneyInput } from '../engine/context';
 import { simulatedServices, type Effect, type EffectServices } from '../engine/effects';
 import type { FlowEvent } from '../engine/events';
 import type { CompiledFlow } from './compile';
-import type { ActionImplementation, GuardImplementation } from './implementation';
+import type { ActionArgs, ActionImplementation, ActionOutput, GuardImplementation } from './implementation';
 import { vocabulary } from './vocabulary';
 
-/** The custom action every effect travels in; the host collects these from a step. */
-export const EFFECT_ACTION = 'fx';
+/**
+ * Where the actions of one step write their effects. The step engine registers one for the
+ * actor scope it transitions with; actions find it through `self`.
+ */
+export interface EffectCollector {
+  effects: Effect[];
+  /** Actions run during the step; a targetless transition changes nothing XState can see. */
+  actions: number;
+}
+
+const collectors = new WeakMap<AnyActorRef, EffectCollector>();
+
+/** Routes the effects of actions run with this `self` into the collector. */
+export function collectEffects(self: AnyActorRef, collector: EffectCollector): void {
+  collectors.set(self, collector);
+}
 
 const cache = new WeakMap<EffectServices, WeakMap<CompiledFlow, AnyStateMachine>>();
 
 /**
  * Builds the XState machine of a compiled flow: the JSON config plus the implementations of
- * every named action and guard (the shared vocabulary and each node type's own). Effects are
- * not performed here: actions emit them as data for the host (simulator or runtime).
+ * every named action and guard (the shared vocabulary and each node type's own).
+ *
+ * Actions do not perform effects: they describe them (messages, timers, HTTP calls…) for the
+ * host, and patch the journey's context. They run inline while XState resolves a transition,
+ * as XState's own actors run custom actions, on a context the step engine copies once per
+ * step. That replaces XState `assign`, which clones the whole snapshot on every call and made
+ * a step allocate tens of kilobytes. Run machines through `startJourney` / `applyEvent`.
  *
  * @example
  * const machine = createFlowMachine(compiled);
@@ -48,13 +67,8 @@ function buildMachine(compiled: CompiledFlow, services: EffectServices): AnyStat
       events: {} as FlowEvent,
       input: {} as JourneyInput,
     },
-    actions: {
-      ...mapValues(actionImpls, toXStateAction),
-      [EFFECT_ACTION]: (_args: unknown, _effect: Effect) => {},
-    },
-    guards: mapValues(guardImpls, (guard) => ({ context, event }: { context: FlowContext; event: FlowEvent }, params: unknown) =>
-      guard({ context, event }, params),
-    ),
+    actions: mapValues(actionImpls, toXStateAction),
+    guards: mapValues(guardImpls, (guard) => ({ context, event }: ActionArgs, params: unknown) => guard({ context, event }, params)),
   });
   const flow = { id: compiled.id, locale: compiled.locale, defaults: compiled.defaults };
   // The config is generated JSON whose action and guard names are checked against these
@@ -64,23 +78,23 @@ function buildMachine(compiled: CompiledFlow, services: EffectServices): AnyStat
 }
 
 function toXStateAction(impl: ActionImplementation) {
-  return enqueueActions<FlowContext, FlowEvent, ParameterizedObject['params'], FlowEvent, ProvidedActor, ParameterizedObject>(
-    ({ context, event, enqueue }, params) => {
-      let current = context;
-      impl({ context, event }, params, {
-        get context() {
-          return current;
-        },
-        assign(patch) {
-          current = { ...current, ...patch };
-          enqueue.assign(patch);
-        },
-        effect(effect) {
-          enqueue({ type: EFFECT_ACTION, params: effect });
-        },
-      });
-    },
-  );
+  return ({ context, event, self }: ActionArgs & { self: AnyActorRef }, params: unknown) => {
+    const collector = collectors.get(self);
+    if (!collector) throw new Error('flow machines run through startJourney/applyEvent, which collect their effects');
+    collector.actions++;
+    const out: ActionOutput = {
+      context,
+      assign(patch) {
+        // The step engine gave this step its own context object: patch it in place, top-level
+        // keys only (nested objects are replaced, never changed, so earlier snapshots stay intact).
+        Object.assign(context, patch);
+      },
+      effect(effect) {
+        collector.effects.push(effect);
+      },
+    };
+    impl({ context, event }, params, out);
+  };
 }
 
 function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {

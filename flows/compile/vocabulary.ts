@@ -13,6 +13,9 @@ import {
   type GuardImplementation,
 } from './implementation';
 
+/** Channels whose messages can carry quick-reply buttons (`api` passes them to the caller). */
+export const BUTTON_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['webchat', 'line', 'api']);
+
 export interface EnterParams {
   node: string;
   nodeId: string;
@@ -120,8 +123,8 @@ function say(context: FlowContext, p: SayParams, out: ActionOutput, services: Ef
     text,
     author: 'bot',
     node: context.at,
-    // Voice has no buttons: the prompt itself names the keys.
-    ...(p.quickReplies && p.quickReplies.length > 0 && channel !== 'voice' ? { quickReplies: p.quickReplies } : {}),
+    // Only chat channels show buttons; on voice, SMS and email the prompt itself names the choices.
+    ...(p.quickReplies && p.quickReplies.length > 0 && BUTTON_CHANNELS.has(channel) ? { quickReplies: p.quickReplies } : {}),
     ...(p.mediaUrl ? { mediaUrl: p.mediaUrl } : {}),
   });
 }

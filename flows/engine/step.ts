@@ -1,5 +1,5 @@
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
-import { EFFECT_ACTION } from '../compile/machine';
+import { collectEffects, type EffectCollector } from '../compile/machine';
 import type { FlowContext, JourneyInput } from './context';
 import type { Effect } from './effects';
 import type { FlowEvent } from './events';
@@ -20,21 +20,22 @@ export interface PersistedJourney {
 
 interface Scope {
   scope: AnyActorScope;
-  collected: { type: string; params?: unknown }[];
+  collector: EffectCollector;
 }
 
 const scopes = new WeakMap<AnyStateMachine, Scope>();
 
 /**
- * An actor scope that records actions instead of running them, made once per machine.
- * `xstate`'s own `transition()` builds a throwaway actor per call, which costs more than the
- * transition itself; this is the same pure step without that cost.
+ * An actor scope made once per machine, whose action executor runs the flow's actions inline
+ * (as XState's own actors do) and whose effects land in one collector. `xstate`'s `transition()`
+ * builds a throwaway actor per call, which costs more than the transition itself.
  */
 function scopeFor(machine: AnyStateMachine): Scope {
   let found = scopes.get(machine);
   if (!found) {
     const self = createActor(machine, { input: { conversationId: 'scope', channel: 'api', now: new Date(0).toISOString() } });
-    const collected: Scope['collected'] = [];
+    const collector: EffectCollector = { effects: [], actions: 0 };
+    collectEffects(self, collector);
     const scope: AnyActorScope = {
       self,
       id: '',
@@ -44,14 +45,13 @@ function scopeFor(machine: AnyStateMachine): Scope {
       emit: () => {},
       stopChild: () => {},
       system: self.system,
-      actionExecutor: (action) => {
-        collected.push({ type: action.type, params: action.params });
-      },
+      actionExecutor: (action) => action.exec?.(action.info, action.params),
     };
-    found = { scope, collected };
+    found = { scope, collector };
     scopes.set(machine, found);
   }
-  found.collected.length = 0;
+  found.collector.effects = [];
+  found.collector.actions = 0;
   return found;
 }
 
@@ -60,17 +60,23 @@ function scopeFor(machine: AnyStateMachine): Scope {
  * Pure: returns the snapshot and the effects for the host to carry out.
  */
 export function startJourney(machine: AnyStateMachine, input: JourneyInput): StepResult {
-  const { scope, collected } = scopeFor(machine);
+  const { scope, collector } = scopeFor(machine);
   const snapshot = machine.getInitialSnapshot(scope, input);
-  return { snapshot, effects: effectsOf(collected), changed: true };
+  return { snapshot, effects: collector.effects, changed: true };
 }
 
-/** Applies one event to a journey. Pure: same snapshot and event, same result. */
+/**
+ * Applies one event to a journey. Pure: the given snapshot is not changed, and the same
+ * snapshot and event give the same result.
+ */
 export function applyEvent(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: FlowEvent): StepResult {
   if (snapshot.status !== 'active') return { snapshot, effects: [], changed: false };
-  const { scope, collected } = scopeFor(machine);
-  const next = machine.transition(snapshot, event, scope);
-  return { snapshot: next, effects: effectsOf(collected), changed: next !== snapshot };
+  const { scope, collector } = scopeFor(machine);
+  // Actions patch the context in place, so this step works on its own copy of it.
+  const working: AnyMachineSnapshot = { ...snapshot, context: { ...snapshot.context } };
+  const next = machine.transition(working, event, scope);
+  const changed = next !== working || collector.actions > 0;
+  return { snapshot: changed ? next : snapshot, effects: collector.effects, changed };
 }
 
 export function persistJourney(snapshot: AnyMachineSnapshot): PersistedJourney {
@@ -82,19 +88,5 @@ export function persistJourney(snapshot: AnyMachineSnapshot): PersistedJourney {
 }
 
 export function restoreJourney(machine: AnyStateMachine, persisted: PersistedJourney): AnyMachineSnapshot {
-  const snapshot = machine.resolveState({ value: persisted.value, context: persisted.context });
-  return snapshot;
-}
-
-function effectsOf(collected: Scope['collected']): Effect[] {
-  const effects: Effect[] = [];
-  for (const action of collected) {
-    if (action.type === EFFECT_ACTION && isEffect(action.params)) effects.push(action.params);
-  }
-  collected.length = 0;
-  return effects;
-}
-
-function isEffect(value: unknown): value is Effect {
-  return typeof value === 'object' && value !== null && 'type' in value;
+  return machine.resolveState({ value: persisted.value, context: structuredClone(persisted.context) });
 }

@@ -3,8 +3,10 @@ import jsonata from 'jsonata';
 const cache = new Map<string, jsonata.Expression>();
 const CACHE_LIMIT = 5_000;
 // A designer's expression must not hang a worker: deep recursion or long loops are cut off.
+// The budget counts evaluation steps, not milliseconds, so the same expression gives the same
+// result on a busy machine (a GC pause must never change where a journey goes).
 const MAX_DEPTH = 200;
-const MAX_MS = 100;
+const MAX_STEPS = 100_000;
 
 /**
  * Evaluates a JSONata expression synchronously against the template scope. `$now()` and
@@ -17,24 +19,20 @@ const MAX_MS = 100;
  */
 export function evaluateExpression(source: string, scope: object, nowMs: number): unknown {
   const expression = compile(source);
-  const started = Date.now();
   let depth = 0;
-  const guard = () => {
-    if (depth > MAX_DEPTH) throw new Error(`expression is too deeply nested or recursive: ${source}`);
-    if (Date.now() - started > MAX_MS) throw new Error(`expression took too long: ${source}`);
-  };
-  return expression.evaluate(scope, {
+  let steps = 0;
+  const result = expression.evaluate(scope, {
     now: () => new Date(nowMs).toISOString(),
     millis: () => nowMs,
     __evaluate_entry: () => {
-      depth++;
-      guard();
+      if (++depth > MAX_DEPTH) throw new Error(`expression is too deeply nested or recursive: ${source}`);
+      if (++steps > MAX_STEPS) throw new Error(`expression takes too many steps: ${source}`);
     },
     __evaluate_exit: () => {
       depth--;
-      guard();
     },
   });
+  return plainJson(result);
 }
 
 /** The parse error of an expression, or `undefined` when it parses. */
@@ -66,6 +64,25 @@ export function expressionReads(source: string): string[][] {
     if (names.length > 0) reads.push(names);
   });
   return reads;
+}
+
+/**
+ * JSONata answers sequences (arrays tagged with `sequence`, `keepSingleton`…) and may answer
+ * functions; what lands in variables must be plain JSON, the same before and after a snapshot
+ * is stored and restored.
+ */
+function plainJson(value: unknown): unknown {
+  if (typeof value === 'function' || isJsonataFunction(value)) return undefined;
+  if (Array.isArray(value)) return value.map((item) => plainJson(item) ?? null);
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(([key, item]) => [key, plainJson(item)] as const);
+    return Object.fromEntries(entries.filter(([, item]) => item !== undefined));
+  }
+  return value;
+}
+
+function isJsonataFunction(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && ('_jsonata_lambda' in value || '_jsonata_function' in value);
 }
 
 function compile(source: string): jsonata.Expression {

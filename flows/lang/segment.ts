@@ -16,6 +16,9 @@ function segmenter(locale: string): Intl.Segmenter {
 export function normalizeText(text: string): string {
   return text
     .normalize('NFKC')
+    // NFKC splits Thai SARA AM (ำ) into NIKHAHIT + SARA AA (ํา), which no Thai dictionary
+    // knows: "ทำ" would segment as "ทํ" + "า". Put it back together.
+    .replace(/\u0E4D\u0E32/g, '\u0E33')
     .toLocaleLowerCase()
     .replace(/[\u0E50-\u0E59]/g, (digit) => String(digit.charCodeAt(0) - 0x0e50))
     .replace(/\s+/g, ' ')

@@ -13,8 +13,12 @@ export interface ValueRules {
 
 export type Parsed = { ok: true; value: string | number | boolean } | { ok: false };
 
-const YES = new Set(['yes', 'y', 'yeah', 'yep', 'ok', 'okay', 'sure', 'true', '1', 'ใช่', 'ใช่ค่ะ', 'ใช่ครับ', 'ค่ะ', 'ครับ', 'ตกลง', 'ได้']);
-const NO = new Set(['no', 'n', 'nope', 'false', '2', 'ไม่', 'ไม่ใช่', 'ไม่ค่ะ', 'ไม่ครับ', 'ไม่ได้']);
+// A Thai polite particle alone ("ค่ะ", "ครับ") is itself a yes.
+const YES = new Set(['yes', 'y', 'yeah', 'yep', 'ok', 'okay', 'sure', 'true', '1', 'ใช่', 'ใช่แล้ว', 'ถูกต้อง', 'ค่ะ', 'ครับ', 'ตกลง', 'ได้']);
+const NO = new Set(['no', 'n', 'nope', 'false', '2', 'ไม่', 'ไม่ใช่', 'ไม่ได้', 'ไม่ถูกต้อง']);
+// Thai answers usually end in a polite particle ("ไม่ใช่ครับ", "ใช่แล้วค่ะ") that says nothing
+// about yes or no, so it is dropped before the answer is looked up.
+const POLITE_ENDING = /(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้ะ|จ้า|จ๊ะ)$|นะ$/u;
 // Regex input is capped so a designer's pattern cannot backtrack for long on a huge message.
 const MAX_MATCH_LENGTH = 2_000;
 
@@ -58,8 +62,9 @@ function parseKind(raw: string, rules: ValueRules): Parsed {
       return parseDate(raw);
     case 'yesno': {
       const answer = normalizeText(raw).replace(/[.!?]+$/, '');
-      if (YES.has(answer)) return { ok: true, value: true };
-      if (NO.has(answer)) return { ok: true, value: false };
+      const bare = answer.replace(POLITE_ENDING, '').trim();
+      if (YES.has(answer) || YES.has(bare)) return { ok: true, value: true };
+      if (NO.has(answer) || NO.has(bare)) return { ok: true, value: false };
       return { ok: false };
     }
     case 'regex': {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Channel, Duration, Text } from '../schema/common';
 import { act, when } from '../compile/config';
 import { defineNode, fixedHandles } from './define';
-import { sayText } from './patterns';
+import { hangupElsewhere, sayText } from './patterns';
 
 export const channelNode = defineNode({
   type: 'channel',
@@ -28,8 +28,11 @@ export const channelNode = defineNode({
       // Only a message on the new channel continues; anything else keeps the journey waiting.
       CUSTOMER: { guard: when('channelIs', { channel: data.channel }), ...ctx.go('continued', [act('observe')]) },
       TIMER: { guard: when('timerCurrent'), ...ctx.go('timeout', [act('observe')]) },
+      // Hanging up the old channel is the journey moving on; only leaving the new one abandons it.
+      HANGUP: { guard: when('channel.hangupElsewhere', { channel: data.channel }) },
     },
   }),
+  guards: { 'channel.hangupElsewhere': hangupElsewhere },
   texts: {
     en: {
       label: 'Switch channel',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { when } from '../compile/config';
 import { defineGuard } from '../compile/implementation';
-import { WEEKDAYS, isOpen, parseClock, type HoursSpec } from '../lang/hours';
+import { WEEKDAYS, isOpen, parseClock, type HoursSpec, type Weekday } from '../lang/hours';
 import { defineNode, fixedHandles } from './define';
 
 const Clock = z.string().refine((text) => parseClock(text) !== undefined, 'use HH:MM, 00:00 to 24:00');
@@ -17,6 +17,8 @@ const HoursProps = z.object({
     .meta({ widget: 'dates' }),
 });
 
+const THAI_DAYS: Record<Weekday, string> = { mon: 'จ.', tue: 'อ.', wed: 'พ.', thu: 'พฤ.', fri: 'ศ.', sat: 'ส.', sun: 'อา.' };
+
 export const hoursNode = defineNode({
   type: 'hours',
   category: 'logic',
@@ -27,9 +29,9 @@ export const hoursNode = defineNode({
     weekly: WEEKDAYS.slice(0, 5).map((day) => ({ day, open: '09:00', close: '18:00' })),
   },
   handles: () => fixedHandles('open', 'closed'),
-  summary: (data) => {
-    const days = [...new Set(data.weekly.map((range) => range.day))].join(' ');
-    return `${data.timezone} · ${days}`;
+  summary: (data, locale) => {
+    const days = [...new Set(data.weekly.map((range) => range.day))].map((day) => (locale === 'th' ? THAI_DAYS[day] : day));
+    return `${data.timezone} · ${days.join(' ')}`;
   },
   waits: false,
   compile: (data, ctx) => ({

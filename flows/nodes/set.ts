@@ -101,8 +101,12 @@ export const setNode = defineNode({
   },
 });
 
-/** A rendered template is text; a variable declared number or boolean gets the typed value. */
+/**
+ * A value takes the declared type of its variable where that is lossless: a rendered template
+ * (always text) becomes a number or boolean, and a number or boolean becomes text.
+ */
 function coerce(value: unknown, type: string | undefined): unknown {
+  if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
   if (typeof value !== 'string') return value;
   if (type === 'number' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
   if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';

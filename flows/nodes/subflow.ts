@@ -85,7 +85,7 @@ export const subflowNode = defineNode({
   texts: {
     en: {
       label: 'Subflow',
-      help: 'Runs another published flow, passing variables in and copying results back. Leaves by Done when the child ends, by Error when the child cannot run or hits an unconnected output.',
+      help: 'Runs another published flow, passing variables in and copying results back. Leaves by Done when the child ends, by Error when the child ends with outcome "error", cannot run, or hits an unconnected output.',
       fields: {
         flow: { label: 'Flow', help: 'The id of the flow to run.' },
         input: { label: 'Input', help: 'Child variable → template evaluated here, e.g. phone → {{ contact.phone }}.' },
@@ -95,7 +95,7 @@ export const subflowNode = defineNode({
     },
     th: {
       label: 'ซับโฟลว์',
-      help: 'เรียกใช้โฟลว์อื่นที่เผยแพร่แล้ว ส่งตัวแปรเข้าและคัดลอกผลลัพธ์กลับ ไปทาง เสร็จ เมื่อโฟลว์ย่อยจบ และทาง ผิดพลาด เมื่อเรียกไม่ได้หรือไปถึงทางออกที่ไม่ได้เชื่อม',
+      help: 'เรียกใช้โฟลว์อื่นที่เผยแพร่แล้ว ส่งตัวแปรเข้าและคัดลอกผลลัพธ์กลับ ไปทาง เสร็จ เมื่อโฟลว์ย่อยจบ และทาง ผิดพลาด เมื่อโฟลว์ย่อยจบด้วยผลลัพธ์ "error" เรียกไม่ได้ หรือไปถึงทางออกที่ไม่ได้เชื่อม',
       fields: {
         flow: { label: 'โฟลว์', help: 'รหัสของโฟลว์ที่จะเรียก' },
         input: { label: 'ข้อมูลเข้า', help: 'ตัวแปรของโฟลว์ย่อย → เทมเพลตที่คำนวณที่นี่ เช่น phone → {{ contact.phone }}' },

@@ -4,7 +4,7 @@ import { act, when } from '../compile/config';
 import { defineAction } from '../compile/implementation';
 import { normalizeText } from '../lang/segment';
 import { defineNode, fixedHandles } from './define';
-import { question, sayText } from './patterns';
+import { hangupElsewhere, question, sayText } from './patterns';
 import { previewText } from './preview';
 
 const SURVEY_KINDS = ['csat', 'nps', 'text'] as const;
@@ -56,7 +56,7 @@ export const surveyNode = defineNode({
       ...(data.channel === undefined ? [] : [act('survey.moveTo', { channel: data.channel })]),
       sayText(ctx, data.question, { ...(data.channel !== undefined ? { channel: data.channel } : {}), quickReplies: buttons }),
     ];
-    return question(ctx, {
+    const asking = question(ctx, {
       ask,
       timeout: data.timeout ?? '1d',
       maxRetries: data.maxRetries,
@@ -84,7 +84,11 @@ export const surveyNode = defineNode({
             },
           }),
     });
+    // A survey sent elsewhere (SMS after the call) must survive the caller hanging up the call.
+    if (data.channel === undefined) return asking;
+    return { ...asking, on: { HANGUP: { guard: when('survey.hangupElsewhere', { channel: data.channel }) } } };
   },
+  guards: { 'survey.hangupElsewhere': hangupElsewhere },
   actions: {
     'survey.moveTo': defineAction<{ channel: z.infer<typeof Channel> }>((_args, p, out) => out.assign({ channel: p.channel })),
     'survey.score': defineAction<ScoreParams>(({ context }, p, out) => {

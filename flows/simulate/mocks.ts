@@ -9,6 +9,8 @@ export const HttpMock = z.object({
   body: z.string().optional(),
   /** Simulate a failure instead of an answer: no response in time, or no connection. */
   error: z.enum(['timeout', 'network']).optional(),
+  /** Answer this many calls, then let the next matching mock answer (e.g. fail once, then succeed). */
+  times: z.number().int().min(1).optional(),
 });
 export type HttpMock = z.infer<typeof HttpMock>;
 export type HttpMockInput = z.input<typeof HttpMock>;
@@ -24,15 +26,25 @@ export interface MockAnswer {
 }
 
 /**
- * The answer of the first mock matching the request, or `undefined`.
+ * The answer of the first mock matching the request, or `undefined`. `used` counts the calls
+ * each mock has answered, for mocks limited by `times`.
  *
- * @example answerFromMocks([{ method: 'GET', url: 'https://crm.example/customers/*', status: 200, json: {} }], 'GET', 'https://crm.example/customers/1')
+ * @example answerFromMocks([{ method: 'GET', url: 'https://crm.example/customers/*', status: 200, json: {} }], 'GET', 'https://crm.example/customers/1', new Map())
  */
-export function answerFromMocks(mocks: readonly HttpMock[], method: string, url: string): MockAnswer | undefined {
+export function answerFromMocks(
+  mocks: readonly HttpMock[],
+  method: string,
+  url: string,
+  used: Map<HttpMock, number>,
+): MockAnswer | undefined {
   const mock = mocks.find(
-    (candidate) => (candidate.method === undefined || candidate.method.toUpperCase() === method.toUpperCase()) && globMatches(candidate.url, url),
+    (candidate) =>
+      (candidate.method === undefined || candidate.method.toUpperCase() === method.toUpperCase()) &&
+      globMatches(candidate.url, url) &&
+      (candidate.times === undefined || (used.get(candidate) ?? 0) < candidate.times),
   );
   if (!mock) return undefined;
+  used.set(mock, (used.get(mock) ?? 0) + 1);
   if (mock.error) return { status: 0, error: mock.error };
   return { status: mock.status, body: mock.json !== undefined ? mock.json : mock.body };
 }

@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { compileFlow, type CompiledFlow } from '../compile/compile';
 import { createFlowMachine } from '../compile/machine';
 import { Contact, type FlowContext, type HandoffState } from '../engine/context';
-import { simulatedServices, type Effect, type EffectServices } from '../engine/effects';
+import { simulatedServices, type Effect, type EffectServices, type SendEffect } from '../engine/effects';
 import type { FlowEvent } from '../engine/events';
 import { applyEvent, startJourney, type StepResult } from '../engine/step';
 import { durationMs } from '../lang/duration';
 import type { Channel } from '../schema/common';
 import type { FlowLibrary } from '../validate/library';
 import { VirtualTimers } from './clock';
-import { answerFromMocks, Mocks, type MocksInput } from './mocks';
+import { answerFromMocks, Mocks, type HttpMock, type MocksInput } from './mocks';
 import { SimulationError } from './errors';
 import { Coverage } from './coverage';
 
@@ -29,16 +29,8 @@ export interface SimulationOptions {
   services?: EffectServices;
 }
 
-export interface SentMessage {
-  channel: Channel;
-  text: string;
-  quickReplies?: { id: string; label: string }[];
-  mediaUrl?: string;
-  author: 'bot' | 'agent';
-  agent?: string;
-  node: string;
-  at: string;
-}
+/** A message the journey sent, with the virtual time it went out. */
+export type SentMessage = Omit<SendEffect, 'type'> & { at: string };
 
 export interface TranscriptLine {
   direction: 'in' | 'out';
@@ -61,10 +53,11 @@ export interface SimulationState {
   handoff: HandoffState | null;
   channel: Channel;
   now: string;
-  transcript: TranscriptLine[];
-  metrics: { name: string; value: number | string; node: string }[];
+  /** Every message so far, both directions (shared, not copied: read it, do not change it). */
+  transcript: readonly TranscriptLine[];
+  metrics: readonly { name: string; value: number | string; node: string }[];
   /** Problems the flow survived (a template that failed to render). */
-  warnings: string[];
+  warnings: readonly string[];
 }
 
 export interface CustomerAction {
@@ -130,12 +123,13 @@ class FlowSimulation implements Simulation {
   private readonly machine: AnyStateMachine;
   private readonly mocks;
   private readonly timers = new VirtualTimers();
+  private readonly mockCalls = new Map<HttpMock, number>();
   private snapshot: AnyMachineSnapshot;
   private nowMs: number;
   private sent: SentMessage[] = [];
   private path: string[] = [];
   private readonly transcript: TranscriptLine[] = [];
-  private readonly metrics: SimulationState['metrics'] = [];
+  private readonly metrics: { name: string; value: number | string; node: string }[] = [];
   private readonly warnings: string[] = [];
 
   constructor(flow: CompiledFlow, options: SimulationOptions) {
@@ -158,7 +152,7 @@ class FlowSimulation implements Simulation {
       vars: options.vars ?? {},
     });
     this.snapshot = started.snapshot;
-    this.absorb(started);
+    this.drain(this.absorb(started));
   }
 
   customer(action: CustomerAction): SimulationState {
@@ -233,9 +227,9 @@ class FlowSimulation implements Simulation {
       handoff: context.handoff,
       channel: context.channel,
       now: this.isoNow(),
-      transcript: [...this.transcript],
-      metrics: [...this.metrics],
-      warnings: [...this.warnings],
+      transcript: this.transcript,
+      metrics: this.metrics,
+      warnings: this.warnings,
     };
   }
 
@@ -255,7 +249,11 @@ class FlowSimulation implements Simulation {
 
   /** Applies an event and every HTTP answer it leads to; false when nothing took the event. */
   private send(first: FlowEvent): boolean {
-    const queue: FlowEvent[] = [first];
+    return this.drain([first]);
+  }
+
+  /** Applies events in order, with the events their effects lead to; true when any took effect. */
+  private drain(queue: FlowEvent[]): boolean {
     let changed = false;
     for (let count = 0; queue.length > 0; count++) {
       if (count >= MAX_CHAINED_EVENTS) throw new SimulationError('the flow keeps calling HTTP without waiting; check for a loop');
@@ -292,7 +290,7 @@ class FlowSimulation implements Simulation {
         this.timers.cancel(effect.token);
         return undefined;
       case 'http.request': {
-        const answer = answerFromMocks(this.mocks, effect.method, effect.url);
+        const answer = answerFromMocks(this.mocks, effect.method, effect.url, this.mockCalls);
         if (!answer) throw new SimulationError(`no HTTP mock matches ${effect.method} ${effect.url} (node "${effect.node}"); add one to "mocks.http"`);
         return { type: 'HTTP_RESULT', at: this.isoNow(), requestId: effect.requestId, ...answer };
       }

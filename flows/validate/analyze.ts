@@ -19,9 +19,10 @@ export interface FlowModel {
   nodes: Map<string, ModelNode>;
   /** Every parsed node in document order, duplicates included. */
   nodeList: ModelNode[];
-  /** Nodes that exist but could not be bound (bad data, unknown type): id → type as written. */
-  broken: Map<string, string | undefined>;
-  edges: { index: number; edge: FlowEdge }[];
+  /** Nodes that exist but could not be bound (bad data, unknown type): id → type as written, index. */
+  broken: Map<string, { type: string | undefined; index: number }>;
+  /** `named`: the edge has its own id (otherwise one was made from its ends). */
+  edges: { index: number; edge: FlowEdge; named: boolean }[];
   /** Every node id as written, in order, for duplicate detection. */
   ids: { id: string; index: number }[];
   diagnostics: Diagnostic[];
@@ -48,7 +49,11 @@ export function analyzeFlow(raw: unknown): { model?: FlowModel; diagnostics: Dia
     diagnostics.push(diagnostic('schema', { detail: `"format" is missing; use "${FLOW_FORMAT}"` }, { path: 'format' }));
   }
   const shell = Shell.safeParse(record);
-  if (!shell.success) diagnostics.push(...issuesToDiagnostics(shell.error.issues, []));
+  if (!shell.success) {
+    // A missing format is reported above with the format to use; zod's issue would repeat it.
+    const issues = shell.error.issues.filter((issue) => record.format !== undefined || issue.path[0] !== 'format');
+    diagnostics.push(...issuesToDiagnostics(issues, [], record));
+  }
   if (!Array.isArray(record.nodes)) {
     diagnostics.push(diagnostic('schema', { detail: '"nodes" must be a list of nodes' }, { path: 'nodes' }));
   }
@@ -70,8 +75,8 @@ export function analyzeFlow(raw: unknown): { model?: FlowModel; diagnostics: Dia
   const edges: unknown[] = Array.isArray(record.edges) ? record.edges : [];
   edges.forEach((raw, index) => {
     const parsed = FlowEdge.safeParse(raw);
-    if (parsed.success) model.edges.push({ index, edge: parsed.data });
-    else diagnostics.push(...issuesToDiagnostics(parsed.error.issues, ['edges', index]));
+    if (parsed.success) model.edges.push({ index, edge: parsed.data, named: idOf(raw) !== undefined });
+    else diagnostics.push(...issuesToDiagnostics(parsed.error.issues, ['edges', index], raw));
   });
   return { model, diagnostics };
 }
@@ -81,9 +86,9 @@ function readNode(raw: unknown, index: number, model: FlowModel): void {
   if (rawId !== undefined) model.ids.push({ id: rawId, index });
   const parsed = FlowNode.safeParse(raw);
   if (!parsed.success) {
-    model.diagnostics.push(...issuesToDiagnostics(parsed.error.issues, ['nodes', index], idOf(raw)));
+    model.diagnostics.push(...issuesToDiagnostics(parsed.error.issues, ['nodes', index], raw, idOf(raw)));
     const id = idOf(raw);
-    if (id) model.broken.set(id, typeOf(raw));
+    if (id) model.broken.set(id, { type: typeOf(raw), index });
     return;
   }
   const node = parsed.data;
@@ -93,13 +98,13 @@ function readNode(raw: unknown, index: number, model: FlowModel): void {
     model.diagnostics.push(
       diagnostic('schema', { detail: `unknown node type "${node.type}" (known: ${known})` }, { nodeId: node.id, path: formatPath(['nodes', index, 'type']) }),
     );
-    model.broken.set(node.id, node.type);
+    model.broken.set(node.id, { type: node.type, index });
     return;
   }
   const bound = type.bind(node.data);
   if (!bound.ok) {
-    model.diagnostics.push(...issuesToDiagnostics(bound.issues, ['nodes', index, 'data'], node.id));
-    model.broken.set(node.id, node.type);
+    model.diagnostics.push(...issuesToDiagnostics(bound.issues, ['nodes', index, 'data'], node.data, node.id));
+    model.broken.set(node.id, { type: node.type, index });
     return;
   }
   const entry: ModelNode = { index, node, type, bound: bound.node };
@@ -117,24 +122,37 @@ function typeOf(raw: unknown): string | undefined {
   return typeof raw.type === 'string' ? raw.type : undefined;
 }
 
-/** zod issues as `schema` diagnostics whose path points at the field. */
+/** zod issues as `schema` diagnostics whose path points at the field; `input` is what was parsed. */
 export function issuesToDiagnostics(
   issues: readonly z.core.$ZodIssue[],
   prefix: readonly (string | number)[],
+  input: unknown,
   nodeId?: string,
 ): Diagnostic[] {
   return issues.map((issue) => {
     const keys = [...prefix, ...issue.path.filter((key): key is string | number => typeof key !== 'symbol')];
     const path = formatPath(keys);
-    return diagnostic('schema', { detail: `${path || 'document'}: ${describeIssue(issue)}` }, {
+    return diagnostic('schema', { detail: `${path || 'document'}: ${describeIssue(issue, input)}` }, {
       ...(nodeId !== undefined ? { nodeId } : {}),
       path,
     });
   });
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `required (${issue.expected})`;
-  if (issue.code === 'invalid_union') return 'not a valid value here (see the format for the shapes it can take)';
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  // zod leaves `issue.input` out unless asked, so "missing" is read from the parsed value.
+  const missing = valueAt(input, issue.path) === undefined;
+  if (issue.code === 'invalid_type' && missing) return `required (${issue.expected})`;
+  if (issue.code === 'invalid_union') return missing ? 'required' : 'not a valid value here (see the format for the shapes it can take)';
   return issue.message;
+}
+
+/** The value at a path of own properties, `undefined` when any step is missing. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    current = Reflect.get(current, key);
+  }
+  return current;
 }

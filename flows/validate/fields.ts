@@ -17,17 +17,16 @@ const LEAF_WIDGETS: ReadonlySet<Widget> = new Set<Widget>([
 ]);
 
 /**
- * Walks a node's data alongside its props schema and calls `visit` for every field whose
- * widget the validator cares about (templates, durations, patterns…). This is how one
- * declaration drives generic checks: a new node type gets them by using the shared field types.
+ * Walks a node's data alongside its props schema and calls `visit` for every field that has a
+ * widget (templates, durations, patterns, rules…), descending into all but leaf widgets. This
+ * is how one declaration drives generic checks: a new node type gets them by using the shared
+ * field types.
  */
 export function walkFields(schema: z.core.$ZodType, value: unknown, visit: FieldVisitor, keys: (string | number)[] = []): void {
   if (value === undefined || value === null) return;
   const widget = fieldMeta(schema)?.widget;
-  if (widget && LEAF_WIDGETS.has(widget)) {
-    visit(widget, value, keys);
-    return;
-  }
+  if (widget) visit(widget, value, keys);
+  if (widget && LEAF_WIDGETS.has(widget)) return;
   const inner = unwrapAll(schema);
   if (typeof value !== 'object') return;
   if (inner instanceof z.ZodObject && !Array.isArray(value)) {
@@ -47,4 +46,29 @@ function readKey(value: object, key: string): unknown {
   if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
   const item: unknown = Reflect.get(value, key);
   return item;
+}
+
+// A JSON value (an http body) deeper than this is not a real request; the walk stops there
+// rather than overflow the stack on hostile input.
+const MAX_JSON_DEPTH = 64;
+
+/**
+ * Calls `fn` for every string inside a JSON value, with the keys that lead to it. Depth-bounded
+ * and cycle-safe: the value is user data, and the validator must never throw.
+ */
+export function forEachString(
+  value: unknown,
+  keys: (string | number)[],
+  fn: (text: string, keys: (string | number)[]) => void,
+  seen = new Set<object>(),
+  depth = 0,
+): void {
+  if (typeof value === 'string') {
+    fn(value, keys);
+    return;
+  }
+  if (typeof value !== 'object' || value === null || seen.has(value) || depth >= MAX_JSON_DEPTH) return;
+  seen.add(value);
+  const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+  for (const [key, item] of entries) forEachString(item, [...keys, key], fn, seen, depth + 1);
 }

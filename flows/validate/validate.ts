@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { CheckContext } from '../nodes/define';
-import { Text, variableKey } from '../schema/common';
+import { Rule, Text, variableKey } from '../schema/common';
 import type { Widget } from '../schema/meta';
 import { parseDuration } from '../lang/duration';
 import { expressionError, expressionReads } from '../lang/expression';
@@ -10,7 +11,7 @@ import { templateError, templateReads } from '../lang/template';
 import { textLeaves } from '../lang/text';
 import { analyzeFlow, type FlowModel, type ModelNode } from './analyze';
 import { diagnostic, formatPath, type Diagnostic } from './diagnostics';
-import { walkFields } from './fields';
+import { forEachString, walkFields } from './fields';
 import { cyclicComponents, reachableFrom } from './graph';
 import { calledFlows, libraryModel, nodeWaits, subflowCycle, type FlowLibrary } from './library';
 
@@ -65,38 +66,43 @@ function checkDuplicates(model: FlowModel, out: Diagnostic[]): void {
     seen.add(id);
   }
   const edgeIds = new Set<string>();
-  for (const { edge, index } of model.edges) {
+  // An edge without an id gets one made from its ends; two such edges are a duplicate edge, not a duplicate id.
+  for (const { edge, index } of model.edges.filter((entry) => entry.named)) {
     if (edgeIds.has(edge.id)) out.push(diagnostic('duplicate-id', { id: edge.id }, { edgeId: edge.id, path: formatPath(['edges', index, 'id']) }));
     edgeIds.add(edge.id);
   }
 }
 
-/** The id of the one start node, reporting none or several. */
+/** The id of the one start node, reporting none or several (a start with broken data counts). */
 function checkStart(model: FlowModel, out: Diagnostic[]): string | undefined {
-  const starts = model.nodeList.filter((entry) => entry.node.type === 'start');
-  const brokenStarts = [...model.broken.values()].filter((type) => type === 'start').length;
-  const count = starts.length + brokenStarts;
-  if (count === 0) out.push(diagnostic('missing-start', {}, { path: 'nodes' }));
-  if (count > 1) {
-    for (const entry of starts) {
-      out.push(diagnostic('multiple-start', { count }, { nodeId: entry.node.id, path: at(entry) }));
+  const parsed = model.nodeList.filter((entry) => entry.node.type === 'start');
+  const broken = [...model.broken].filter(([, node]) => node.type === 'start');
+  const starts = [
+    ...parsed.map((entry) => ({ id: entry.node.id, index: entry.index })),
+    ...broken.map(([id, node]) => ({ id, index: node.index })),
+  ].sort((a, b) => a.index - b.index);
+  if (starts.length === 0) out.push(diagnostic('missing-start', {}, { path: 'nodes' }));
+  if (starts.length > 1) {
+    for (const start of starts) {
+      out.push(diagnostic('multiple-start', { count: starts.length }, { nodeId: start.id, path: at(start) }));
     }
   }
-  return starts[0]?.node.id;
+  return parsed[0]?.node.id;
 }
 
 function checkEdges(model: FlowModel, out: Diagnostic[]): Outgoing {
   const outgoing: Outgoing = new Map();
   const exists = (id: string) => model.nodes.has(id) || model.broken.has(id);
   for (const { edge, index } of model.edges) {
-    const where = { edgeId: edge.id, nodeId: edge.source };
+    // The edge belongs to its source node, when there is one to show it on.
+    const where = { edgeId: edge.id, ...(exists(edge.source) ? { nodeId: edge.source } : {}) };
     for (const [end, key] of [[edge.source, 'source'], [edge.target, 'target']] as const) {
       if (!exists(end)) out.push(diagnostic('unknown-node', { edge: edge.id, node: end }, { ...where, path: formatPath(['edges', index, key]) }));
     }
     if (!exists(edge.source) || !exists(edge.target)) continue;
     const source = model.nodes.get(edge.source);
     if (source) {
-      const handles = source.bound.handles().map((handle) => handle.id);
+      const handles = [...new Set(source.bound.handles().map((handle) => handle.id))];
       if (!handles.includes(edge.sourceHandle)) {
         out.push(
           diagnostic(
@@ -128,14 +134,17 @@ function checkReachability(model: FlowModel, start: string, outgoing: Outgoing, 
       continue;
     }
     const connected = outgoing.get(entry.node.id);
+    // An id that repeats (reported as duplicate-id) is still one handle: warn about it once.
+    const warned = new Set<string>();
     for (const handle of entry.bound.handles()) {
-      if (handle.active && !connected?.has(handle.id)) {
+      if (handle.active && !connected?.has(handle.id) && !warned.has(handle.id)) {
+        warned.add(handle.id);
         out.push(diagnostic('unconnected-handle', { node: entry.node.id, handle: handle.id }, { nodeId: entry.node.id, path: at(entry) }));
       }
     }
   }
-  for (const [id] of model.broken) {
-    if (!reached.has(id)) out.push(diagnostic('unreachable-node', { node: id }, { nodeId: id, path: 'nodes' }));
+  for (const [id, node] of model.broken) {
+    if (!reached.has(id)) out.push(diagnostic('unreachable-node', { node: id }, { nodeId: id, path: at(node) }));
   }
 }
 
@@ -226,6 +235,9 @@ function checkField(widget: Widget, value: unknown, keys: (string | number)[], r
     case 'path':
       if (typeof value === 'string') readPaths([splitPath(value)], keys);
       return;
+    case 'rules':
+      checkRulePatterns(value, keys, report);
+      return;
     case 'variable':
       if (typeof value === 'string') use.write(variableKey(value));
       return;
@@ -234,11 +246,14 @@ function checkField(widget: Widget, value: unknown, keys: (string | number)[], r
   }
 }
 
-function forEachString(value: unknown, keys: (string | number)[], fn: (text: string, keys: (string | number)[]) => void): void {
-  if (typeof value === 'string') fn(value, keys);
-  else if (Array.isArray(value)) value.forEach((item, index) => forEachString(item, [...keys, index], fn));
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) forEachString(item, [...keys, key], fn);
+const Rules = z.array(Rule);
+
+/** A `matches` rule's value is a pattern; one that does not compile would silently never match. */
+function checkRulePatterns(value: unknown, keys: (string | number)[], report: Report): void {
+  for (const [index, rule] of (Rules.safeParse(value).data ?? []).entries()) {
+    // Read as the rule evaluator reads it: the value as text.
+    const error = rule.op === 'matches' ? regexError(String(rule.value ?? '')) : undefined;
+    if (error) report('invalid-regex', { detail: error }, [...keys, index, 'value']);
   }
 }
 
