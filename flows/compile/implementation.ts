@@ -12,7 +12,7 @@ export interface ActionArgs {
  * the host for effects. `context` reflects the patches made so far.
  */
 export interface ActionOutput {
-  readonly context: FlowContext;
+  context: FlowContext;
   assign(patch: Partial<FlowContext>): void;
   effect(effect: Effect): void;
 }

@@ -15,6 +15,8 @@ export interface EffectCollector {
   effects: Effect[];
   /** Actions run during the step; a targetless transition changes nothing XState can see. */
   actions: number;
+  /** Reused by every action of the step (one object, not three closures per action). */
+  output: ActionOutput & { context: FlowContext };
 }
 
 const collectors = new WeakMap<AnyActorRef, EffectCollector>();
@@ -82,19 +84,32 @@ function toXStateAction(impl: ActionImplementation) {
     const collector = collectors.get(self);
     if (!collector) throw new Error('flow machines run through startJourney/applyEvent, which collect their effects');
     collector.actions++;
-    const out: ActionOutput = {
-      context,
-      assign(patch) {
-        // The step engine gave this step its own context object: patch it in place, top-level
-        // keys only (nested objects are replaced, never changed, so earlier snapshots stay intact).
-        Object.assign(context, patch);
-      },
-      effect(effect) {
-        collector.effects.push(effect);
-      },
-    };
-    impl({ context, event }, params, out);
+    collector.output.context = context;
+    impl({ context, event }, params, collector.output);
   };
+}
+
+/** An effect collector with the one action output its actions write through. */
+export function createCollector(): EffectCollector {
+  const collector: EffectCollector = { effects: [], actions: 0, output: new StepOutput((effect) => collector.effects.push(effect)) };
+  return collector;
+}
+
+/** What actions write through during a step; `context` is set before each action runs. */
+class StepOutput implements ActionOutput {
+  context: FlowContext = createContext({ conversationId: 'none', channel: 'api', now: new Date(0).toISOString() }, { id: '', locale: 'en', defaults: {} });
+
+  constructor(private readonly push: (effect: Effect) => void) {}
+
+  assign(patch: Partial<FlowContext>): void {
+    // The step engine gave this step its own context object: patch it in place, top-level keys
+    // only (nested objects are replaced, never changed, so earlier snapshots stay intact).
+    Object.assign(this.context, patch);
+  }
+
+  effect(effect: Effect): void {
+    this.push(effect);
+  }
 }
 
 function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {

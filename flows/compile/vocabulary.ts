@@ -32,7 +32,8 @@ export interface SayParams {
   locale: string;
   /** Send here instead of the journey's current channel. */
   channel?: Channel;
-  quickReplies?: { id: string; label: string }[];
+  /** Buttons; a label may be a `Text` (per locale or channel), resolved like the message. */
+  quickReplies?: { id: string; label: Text }[];
   mediaUrl?: string;
   /** Put a link that continues the journey on this channel into the scope as `link`. */
   link?: Channel;
@@ -102,29 +103,34 @@ export function vocabulary(services: EffectServices): {
 
 function say(context: FlowContext, p: SayParams, out: ActionOutput, services: EffectServices): void {
   const channel = p.channel ?? context.channel;
-  const template = resolveText(p.text, { channel, locales: [context.contact.locale, p.locale] });
+  const choice = { channel, locales: [context.contact.locale, p.locale] };
+  const template = resolveText(p.text, choice);
   if (template === undefined) return;
   const link = p.link
     ? services.continueLink({ conversationId: context.conversationId, channel: p.link, contact: context.contact })
     : undefined;
-  let text: string;
-  try {
-    text = renderTemplate(template, scopeOf(context, p.frame, link === undefined ? undefined : { link }));
-  } catch (error) {
-    // A template that fails at run time (render limits) still says something rather than nothing.
-    out.effect({ type: 'error', node: context.at, message: `template failed: ${String(error)}` });
-    text = template;
-  }
+  const scope = scopeOf(context, p.frame, link === undefined ? undefined : { link });
+  const render = (source: string) => {
+    try {
+      return renderTemplate(source, scope);
+    } catch (error) {
+      // A template that fails at run time (render limits) still says something rather than nothing.
+      out.effect({ type: 'error', node: context.at, message: `template failed: ${String(error)}` });
+      return source;
+    }
+  };
+  const text = render(template);
   if (text === '' && !p.mediaUrl) return;
   if (context.input.fresh) out.assign({ input: { ...context.input, fresh: false } });
+  // Only chat channels show buttons; on voice, SMS and email the prompt itself names the choices.
+  const buttons = p.quickReplies && p.quickReplies.length > 0 && BUTTON_CHANNELS.has(channel) ? p.quickReplies : undefined;
   out.effect({
     type: 'send',
     channel,
     text,
     author: 'bot',
     node: context.at,
-    // Only chat channels show buttons; on voice, SMS and email the prompt itself names the choices.
-    ...(p.quickReplies && p.quickReplies.length > 0 && BUTTON_CHANNELS.has(channel) ? { quickReplies: p.quickReplies } : {}),
+    ...(buttons ? { quickReplies: buttons.map((reply) => ({ id: reply.id, label: render(resolveText(reply.label, choice) ?? reply.id) })) } : {}),
     ...(p.mediaUrl ? { mediaUrl: p.mediaUrl } : {}),
   });
 }

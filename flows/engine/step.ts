@@ -1,5 +1,5 @@
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
-import { collectEffects, type EffectCollector } from '../compile/machine';
+import { collectEffects, createCollector, type EffectCollector } from '../compile/machine';
 import type { FlowContext, JourneyInput } from './context';
 import type { Effect } from './effects';
 import type { FlowEvent } from './events';
@@ -34,7 +34,7 @@ function scopeFor(machine: AnyStateMachine): Scope {
   let found = scopes.get(machine);
   if (!found) {
     const self = createActor(machine, { input: { conversationId: 'scope', channel: 'api', now: new Date(0).toISOString() } });
-    const collector: EffectCollector = { effects: [], actions: 0 };
+    const collector = createCollector();
     collectEffects(self, collector);
     const scope: AnyActorScope = {
       self,

@@ -29,6 +29,17 @@ const STOP_WORDS = new Set([
   'คือ', 'ที่', 'และ', 'ของ', 'ได้ไหม', 'ไหม', 'มั้ย', 'อยาก', 'ขอ', 'ให้', 'ด้วย', 'สวัสดี', 'จะ', 'ก็', 'เลย',
 ]);
 
+/**
+ * A message that fits two intents equally well ("card" between "lost card" and "card
+ * balance") is not a confident answer: at an exact tie confidence halves. The penalty falls
+ * off steeply as the runner-up falls behind, so paraphrase-like intents ("internet down",
+ * "slow internet") still route a clear winner.
+ */
+function tiePenalty(best: number, runnerUp: number): number {
+  if (best <= 0 || runnerUp <= 0) return 0;
+  return 0.5 * runnerUp * (runnerUp / best) ** 8;
+}
+
 const models = new WeakMap<readonly IntentExamples[], Model>();
 
 /**
@@ -36,6 +47,7 @@ const models = new WeakMap<readonly IntentExamples[], Model>();
  * English are tokenized with `Intl.Segmenter`; each intent scores its best example by
  * IDF-weighted word overlap (overlap coefficient), so a long message that contains an
  * example's key words still matches, and words shared by every intent count for little.
+ * Confidence is the best intent's score, halved when another intent scores the same.
  *
  * @example classifyIntent('my card was stolen', [{ id: 'lost', examples: ['lost card', 'stolen card'] }], 0.5)
  */
@@ -46,19 +58,15 @@ export function classifyIntent(
 ): Classification {
   const model = modelFor(intents);
   const query = tokenize(text);
-  let best: string | undefined;
-  let bestScore = 0;
-  for (const intent of model.intents) {
-    for (const example of intent.examples) {
-      const score = similarity(query, example, model);
-      if (score > bestScore) {
-        bestScore = score;
-        best = intent.id;
-      }
-    }
-  }
-  const confidence = Math.round(bestScore * 1000) / 1000;
-  return { intent: confidence >= threshold && confidence > 0 ? best : undefined, confidence, best };
+  const scores = model.intents.map((intent) => ({
+    id: intent.id,
+    score: Math.max(0, ...intent.examples.map((example) => similarity(query, example, model))),
+  }));
+  const ranked = scores.filter((entry) => entry.score > 0).sort((a, b) => b.score - a.score);
+  const top = ranked[0];
+  const raw = top ? top.score - tiePenalty(top.score, ranked[1]?.score ?? 0) : 0;
+  const confidence = Math.round(raw * 1000) / 1000;
+  return { intent: top && confidence >= threshold && confidence > 0 ? top.id : undefined, confidence, best: top?.id };
 }
 
 function modelFor(intents: readonly IntentExamples[]): Model {

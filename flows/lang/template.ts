@@ -1,4 +1,5 @@
 import { Liquid, type Template } from 'liquidjs';
+import { readPath, splitPath } from './path';
 
 /**
  * Templates never touch a file system: includes are refused, so a designer's text cannot read
@@ -51,6 +52,21 @@ export function parseTemplate(source: string): Template[] {
 export function renderTemplate(source: string, scope: object): string {
   if (!isTemplated(source)) return source;
   return String(engine.renderSync(parseTemplate(source), scope)).trim();
+}
+
+const SINGLE_PATH = /^\s*\{\{\s*([A-Za-z_][\w]*(?:\.[\w]+|\[\d+\])*)\s*\}\}\s*$/;
+
+/**
+ * The value of a template: a template that is exactly one `{{ path }}` gives the value at that
+ * path as it is (a number stays a number, a list a list); anything else renders to text.
+ *
+ * @example templateValue('{{ vars.items }}', { vars: { items: [1, 2] } }) // [1, 2]
+ */
+export function templateValue(source: string, scope: object): unknown {
+  const path = SINGLE_PATH.exec(source)?.[1];
+  if (path === undefined) return renderTemplate(source, scope);
+  const value = readPath(scope, splitPath(path, { scoped: false }));
+  return value === undefined || value === null ? '' : value;
 }
 
 /** The syntax error of a template, or `undefined` when it parses. */

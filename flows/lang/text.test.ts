@@ -61,3 +61,9 @@ describe('textLeaves', () => {
     expect(textLeaves(undefined)).toEqual([]);
   });
 });
+
+describe('resolveText fallbacks', () => {
+  it('falls back to `default` in a map that mixes locales with it', () => {
+    expect(resolveText({ 'th-TH': 'สวัสดี', default: 'Hello' }, { channel: 'webchat', locales: ['ja-JP'] })).toBe('Hello');
+  });
+});

@@ -55,5 +55,6 @@ function pickLocale<T>(map: Record<string, T>, locales: readonly (string | undef
     const sameLanguage = keys.find((key) => key.split('-')[0]!.toLowerCase() === language);
     if (sameLanguage) return map[sameLanguage];
   }
-  return map[keys[0]!];
+  // A map that mixes locales with `default` falls back to it; otherwise to its first entry.
+  return map.default ?? map[keys[0]!];
 }

@@ -104,3 +104,17 @@ describe('parseValue', () => {
     expect(parse('number', '123456', { maxLength: 2 })).toEqual({ ok: true, value: 123456 });
   });
 });
+
+describe('parseValue yes/no in everyday words', () => {
+  it.each([
+    ['มี', true],
+    ['มีค่ะ', true],
+    ['ไม่มี', false],
+    ['ไม่มีครับ', false],
+    ['yes please', true],
+    ['no thanks', false],
+    ['none', false],
+  ])('%s → %s', (text, value) => {
+    expect(parseValue({ text }, { kind: 'yesno' })).toEqual({ ok: true, value });
+  });
+});

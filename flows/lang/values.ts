@@ -14,8 +14,9 @@ export interface ValueRules {
 export type Parsed = { ok: true; value: string | number | boolean } | { ok: false };
 
 // A Thai polite particle alone ("ค่ะ", "ครับ") is itself a yes.
-const YES = new Set(['yes', 'y', 'yeah', 'yep', 'ok', 'okay', 'sure', 'true', '1', 'ใช่', 'ใช่แล้ว', 'ถูกต้อง', 'ค่ะ', 'ครับ', 'ตกลง', 'ได้']);
-const NO = new Set(['no', 'n', 'nope', 'false', '2', 'ไม่', 'ไม่ใช่', 'ไม่ได้', 'ไม่ถูกต้อง']);
+// "มี"/"ไม่มี" (there is / there is none) is how Thai answers "is there…?" questions.
+const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yes please', 'ok', 'okay', 'sure', 'true', '1', 'ใช่', 'ใช่แล้ว', 'ถูกต้อง', 'ค่ะ', 'ครับ', 'ตกลง', 'ได้', 'มี']);
+const NO = new Set(['no', 'n', 'nope', 'no thanks', 'no thank you', 'none', 'false', '2', 'ไม่', 'ไม่ใช่', 'ไม่ได้', 'ไม่ถูกต้อง', 'ไม่มี']);
 // Thai answers usually end in a polite particle ("ไม่ใช่ครับ", "ใช่แล้วค่ะ") that says nothing
 // about yes or no, so it is dropped before the answer is looked up.
 const POLITE_ENDING = /(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้ะ|จ้า|จ๊ะ)$|นะ$/u;

@@ -66,6 +66,7 @@ describe('handoff node', () => {
     const state = sim.agent({ transfer: 'fraud' });
     expect(state.handoff).toMatchObject({ queue: 'fraud', skills: ['thai', 'fraud'], summary: 'Lost card ending 1234 for Ann', status: 'queued' });
     expect(state.handoff?.agent).toBeUndefined();
+    expect(state.sent).toEqual([]);
     expect(sim.agent({ resolve: true }).outcome).toBe('resolved');
   });
 
@@ -116,5 +117,17 @@ describe('handoff node', () => {
     expect(bindNode('handoff', DATA).summary('en')).toBe('cards · thai, fraud · P5');
     expect(bindNode('handoff', { queue: 'support' }).summary('th')).toBe('support');
     expect(propsOf('handoff', { queue: 'support' })).toMatchObject({ priority: 0 });
+  });
+});
+
+describe('handoff node: transfer', () => {
+  it('starts the no-agent timeout over when an agent transfers the conversation', () => {
+    const sim = handoff({ timeout: '5m' });
+    sim.advance('4m');
+    sim.agent({ accept: true });
+    sim.advance('2m');
+    expect(sim.agent({ transfer: 'fraud' }).handoff).toMatchObject({ queue: 'fraud', status: 'queued' });
+    expect(sim.advance('4m').ended).toBe(false);
+    expect(sim.advance('1m')).toMatchObject({ ended: true, outcome: 'timeout' });
   });
 });

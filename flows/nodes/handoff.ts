@@ -75,7 +75,11 @@ export const handoffNode = defineNode({
         },
       },
       on: {
-        AGENT_TRANSFER: { target: '.queued', actions: [act('observe'), act('handoff.transfer')] },
+        // A transfer queues the conversation again, so the no-agent timeout starts over.
+        AGENT_TRANSFER: {
+          target: '.queued',
+          actions: [act('observe'), act('handoff.transfer'), ...(data.timeout === undefined ? [] : [act('armTimer', { delay: data.timeout })])],
+        },
         AGENT_RESOLVE: ctx.go('resolved', close('resolved')),
         HANGUP: ctx.go('abandoned', close('abandoned')),
         // The customer keeps writing while waiting; the host shows it to the agent.

@@ -42,9 +42,13 @@ describe('intent node', () => {
   });
 
   it('a higher threshold sends weaker matches to fallback', () => {
-    const text = 'my card is not working and I want my balance';
-    expect(classify(text, { threshold: 0.3 })).not.toBe('fallback');
+    const text = 'my card is not working';
+    expect(classify(text, { threshold: 0.3 })).toBe('lost');
     expect(classify(text, { threshold: 1 })).toBe('fallback');
+  });
+
+  it('is not confident when a message fits two intents equally', () => {
+    expect(classify('my card is not working and I want my balance', { threshold: 0.3 })).toBe('fallback');
   });
 
   it('stores the intent id in its variable, and exposes input.intent to templates', () => {
@@ -114,5 +118,13 @@ describe('intent node', () => {
     expect(node.summary('en')).toBe('Lost card · Balance · agent');
     expect(node.summary('th')).toBe('Lost card · Balance · agent');
     expect(propsOf('intent', { intents: INTENTS })).toMatchObject({ threshold: 0.5 });
+  });
+});
+
+describe('intent node: quick replies', () => {
+  it('takes a clicked quick reply whose payload is an intent id, without classifying', () => {
+    const state = simulate(intent()).customer({ payload: 'balance' });
+    expect(state.outcome).toBe('balance');
+    expect(state.vars.topic).toBe('balance');
   });
 });

@@ -72,7 +72,7 @@ export const intentNode = defineNode({
   },
   actions: {
     'intent.classify': defineAction<ClassifyParams>(({ context }, p, out) => {
-      const result = classifyIntent(context.input.text ?? '', p.intents, p.threshold);
+      const result = classifyInput(context.input, p);
       out.assign({
         input: { ...out.context.input, intent: result.intent, confidence: result.confidence },
         verdict: result.intent === undefined ? { ok: false } : { ok: true, choice: result.intent, value: result.intent },
@@ -110,3 +110,10 @@ export const intentNode = defineNode({
     },
   },
 });
+
+/** A quick-reply click whose payload is an intent id picks that intent; text is classified. */
+function classifyInput(input: { text?: string; payload?: string }, p: ClassifyParams) {
+  const clicked = p.intents.find((intent) => intent.id === input.payload);
+  if (clicked) return { intent: clicked.id, confidence: 1 };
+  return classifyIntent(input.text ?? '', p.intents, p.threshold);
+}

@@ -159,3 +159,29 @@ describe('matchOption', () => {
     expect(matchOption({ payload: 'nope' }, OPTIONS)).toBeUndefined();
   });
 });
+
+describe('menu node: labels per locale', () => {
+  const options = [
+    { id: 'lost', label: { 'th-TH': 'บัตรหาย', 'en-US': 'Lost card' }, keys: ['1'] },
+    { id: 'balance', label: { 'th-TH': 'ยอดเงิน', 'en-US': 'Balance' }, keys: ['2'] },
+  ];
+  const flow = nodeFlow('menu', { prompt: { 'th-TH': 'เลือกเมนู', 'en-US': 'Choose' }, options }, { locale: 'th-TH' });
+
+  it('shows each contact the buttons in their language', () => {
+    const thai = simulate(flow, { channel: 'webchat' }).state().sent[0]!;
+    const english = simulate(flow, { channel: 'webchat', contact: { locale: 'en-US' } }).state().sent[0]!;
+    expect(thai.quickReplies).toEqual([{ id: 'lost', label: 'บัตรหาย' }, { id: 'balance', label: 'ยอดเงิน' }]);
+    expect(english).toMatchObject({ text: 'Choose', quickReplies: [{ id: 'lost', label: 'Lost card' }, { id: 'balance', label: 'Balance' }] });
+  });
+
+  it('matches a typed label in any of its languages', () => {
+    expect(simulate(flow, { channel: 'webchat' }).customer({ text: 'balance' }).outcome).toBe('balance');
+    expect(simulate(flow, { channel: 'webchat', contact: { locale: 'en-US' } }).customer({ text: 'บัตรหาย' }).outcome).toBe('lost');
+  });
+
+  it('sends no buttons on SMS, voice or email', () => {
+    for (const channel of ['sms', 'voice', 'email'] as const) {
+      expect(simulate(flow, { channel }).state().sent[0]!.quickReplies).toBeUndefined();
+    }
+  });
+});

@@ -3,13 +3,14 @@ import { Duration, HandleId, Text } from '../schema/common';
 import { act, when } from '../compile/config';
 import { defineAction } from '../compile/implementation';
 import { containsWords, normalizeText } from '../lang/segment';
+import { textLeaves } from '../lang/text';
 import { defineNode } from './define';
 import { question, reportDuplicateHandleIds, sayText } from './patterns';
 import { previewList, previewText } from './preview';
 
 const MenuOption = z.object({
   id: HandleId,
-  label: z.string().min(1),
+  label: Text,
   keys: z.array(z.string().regex(/^[0-9*#]+$/, 'keys are digits, * or #')).optional().meta({ widget: 'tags' }),
   match: z.array(z.string().min(1)).optional().meta({ widget: 'tags' }),
 });
@@ -49,7 +50,8 @@ export function matchOption(
   if (text === '') return undefined;
   const exact = options.find(
     (option) =>
-      normalizeText(option.label) === text || option.match?.some((word) => normalizeText(word) === text),
+      textLeaves(option.label).some((leaf) => normalizeText(leaf.template) === text) ||
+      option.match?.some((word) => normalizeText(word) === text),
   );
   if (exact) return exact.id;
   return options.find((option) => option.match?.some((word) => containsWords(text, word)))?.id;
@@ -65,11 +67,11 @@ export const menuNode = defineNode({
     options: [{ id: 'one', label: 'Option 1', keys: ['1'] }],
   },
   handles: (data) => [
-    ...data.options.map((option) => ({ id: option.id, label: option.label, active: true })),
+    ...data.options.map((option) => ({ id: option.id, label: previewText(option.label, 30), active: true })),
     { id: 'noMatch', active: true },
     { id: 'noInput', active: true },
   ],
-  summary: (data) => `${previewText(data.prompt, 40)} → ${previewList(data.options.map((o) => o.label))}`,
+  summary: (data) => `${previewText(data.prompt, 40)} → ${previewList(data.options.map((o) => previewText(o.label, 20)))}`,
   waits: true,
   check: (data, ctx) => {
     const owners = new Map<string, number>();

@@ -11,7 +11,7 @@ export const messageNode = defineNode({
   props: z.object({
     text: Text,
     quickReplies: z
-      .array(z.object({ id: z.string().min(1).meta({ widget: 'id' }), label: z.string().min(1) }))
+      .array(z.object({ id: z.string().min(1).meta({ widget: 'id' }), label: Text }))
       .optional()
       .meta({ widget: 'list' }),
     mediaUrl: z.string().min(1).optional().meta({ widget: 'url', advanced: true }),

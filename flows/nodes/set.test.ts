@@ -103,3 +103,21 @@ describe('set node', () => {
     expect(node.summary('th')).toBe('a · b');
   });
 });
+
+describe('set node: a template that is one {{ path }}', () => {
+  it('keeps the value as it is (a list stays a list, a number a number)', () => {
+    const { vars } = assign(
+      [
+        { variable: 'items', value: '{{ vars.order.items }}' },
+        { variable: 'total', value: '{{ vars.order.total }}' },
+        { variable: 'label', value: 'Total: {{ vars.order.total }}' },
+        { variable: 'missing', value: '{{ vars.nothing }}' },
+      ],
+      { vars: { order: { items: [{ sku: 'x' }], total: 42 } } },
+    );
+    expect(vars.items).toEqual([{ sku: 'x' }]);
+    expect(vars.total).toBe(42);
+    expect(vars.label).toBe('Total: 42');
+    expect(vars.missing).toBe('');
+  });
+});

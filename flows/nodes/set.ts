@@ -4,7 +4,7 @@ import { act } from '../compile/config';
 import { defineAction } from '../compile/implementation';
 import { scopeOf, setVars } from '../compile/scope';
 import { evaluateExpression } from '../lang/expression';
-import { renderTemplate } from '../lang/template';
+import { templateValue } from '../lang/template';
 import { resolveText } from '../lang/text';
 import { defineNode, fixedHandles } from './define';
 import { previewList } from './preview';
@@ -62,7 +62,7 @@ export const setNode = defineNode({
               ? evaluateExpression(item.expression, scope, Date.parse(context.now))
               : typeof item.value === 'number' || typeof item.value === 'boolean'
                 ? item.value
-                : renderTemplate(
+                : templateValue(
                     resolveText(item.value, { channel: context.channel, locales: [context.contact.locale, p.locale] }) ?? '',
                     scope,
                   );

@@ -57,6 +57,13 @@ describe('subflow node', () => {
     expect(state.path).toEqual(['check/bye', 'end-error']);
   });
 
+  it('leaves by error when the child ends with outcome "error"', () => {
+    const failing = buildFlow([{ id: 'oops', type: 'end', data: { outcome: 'error', text: 'Could not verify.' } }], { id: 'failing' });
+    const state = simulate(parent({ flow: 'failing', output: {} }), { flows: flowLibrary([failing]) }).state();
+    expect(texts(state)).toEqual(['Could not verify.']);
+    expect(state).toMatchObject({ outcome: 'error', path: ['start', 'check', 'check/start', 'check/oops', 'end-error'] });
+  });
+
   it('leaves by error at once when the child flow is unknown', () => {
     const state = simulate(parent({ flow: 'nowhere' }), { flows: library }).state();
     expect(state).toMatchObject({ ended: true, outcome: 'error', path: ['start', 'check', 'end-error'] });
@@ -91,5 +98,22 @@ describe('subflow node', () => {
 
   it('compiles standalone as a node that fails over to error', () => {
     expect(simulate(nodeFlow('subflow', { flow: 'missing' })).state().outcome).toBe('error');
+  });
+});
+
+describe('subflow node: input values', () => {
+  it('passes a value that is one {{ path }} as it is, so numbers and lists reach the child intact', () => {
+    const child = buildFlow([{ id: 'sum', type: 'set', data: { assign: [{ variable: 'total', expression: '$sum(vars.amounts) + vars.fee' }] }, to: 'end:resolved' }], {
+      id: 'adder',
+      variables: { amounts: { type: 'array' }, fee: { type: 'number' }, total: { type: 'number' } },
+    });
+    const caller = buildFlow(
+      [
+        { id: 'add', type: 'subflow', data: { flow: 'adder', input: { amounts: '{{ vars.amounts }}', fee: '{{ vars.fee }}' }, output: { total: 'total' } }, to: { done: 'end:done', error: 'end:error' } },
+      ],
+      { variables: { amounts: { type: 'array' }, fee: { type: 'number' }, total: { type: 'number' } } },
+    );
+    const state = simulate(caller, { flows: flowLibrary([child]), vars: { amounts: [10, 20], fee: 3 } }).state();
+    expect(state).toMatchObject({ outcome: 'done', vars: { total: 33 } });
   });
 });

@@ -3,7 +3,7 @@ import { Slug, Text, VariableName, variableKey } from '../schema/common';
 import { act } from '../compile/config';
 import { defineAction } from '../compile/implementation';
 import { frameVars, scopeOf, setVars } from '../compile/scope';
-import { renderTemplate } from '../lang/template';
+import { templateValue } from '../lang/template';
 import { resolveText } from '../lang/text';
 import { defineNode, fixedHandles } from './define';
 
@@ -65,7 +65,7 @@ export const subflowNode = defineNode({
       const input = Object.fromEntries(
         Object.entries(p.input).map(([name, text]) => [
           variableKey(name),
-          renderTemplate(resolveText(text, { channel: context.channel, locales: [context.contact.locale, p.locale] }) ?? '', scope),
+          templateValue(resolveText(text, { channel: context.channel, locales: [context.contact.locale, p.locale] }) ?? '', scope),
         ]),
       );
       out.assign({ frames: { ...context.frames, [p.frame]: { ...p.defaults, ...input } } });

@@ -126,6 +126,7 @@ class FlowSimulation implements Simulation {
   private readonly mockCalls = new Map<HttpMock, number>();
   private snapshot: AnyMachineSnapshot;
   private nowMs: number;
+  private isoCache: [number, string] = [Number.NaN, ''];
   private sent: SentMessage[] = [];
   private path: string[] = [];
   private readonly transcript: TranscriptLine[] = [];
@@ -238,7 +239,8 @@ class FlowSimulation implements Simulation {
   }
 
   private isoNow(): string {
-    return new Date(this.nowMs).toISOString();
+    if (this.isoCache[0] !== this.nowMs) this.isoCache = [this.nowMs, new Date(this.nowMs).toISOString()];
+    return this.isoCache[1];
   }
 
   private beginStep(): void {
