@@ -111,6 +111,18 @@ function FlowCard({ locale, flow }: { locale: Locale; flow: ExampleFlowSummary }
         </dd>
         <dt>{t(locale, 'flowLocale')}</dt>
         <dd>{flow.locale ?? t(locale, 'localeNotSet')}</dd>
+        <dt>{t(locale, 'flowCheck')}</dt>
+        <dd>
+          {flow.errors + flow.warnings === 0 ? (
+            <span className="badge badge-ok">{t(locale, 'flowValid')}</span>
+          ) : (
+            <span className={flow.errors > 0 ? 'badge badge-error' : 'badge badge-warning'}>
+              {t(locale, 'flowErrors', { errors: flow.errors, warnings: flow.warnings })}
+            </span>
+          )}
+        </dd>
+        <dt>{t(locale, 'flowJourneys')}</dt>
+        <dd>{flow.journeys}</dd>
       </dl>
     </li>
   );

@@ -1,5 +1,5 @@
 import type { Effect } from '../engine/effects';
-import type { FlowContext } from '../engine/context';
+import type { FlowContext, Verdict } from '../engine/context';
 import type { FlowEvent } from '../engine/events';
 
 export interface ActionArgs {
@@ -31,4 +31,34 @@ export function defineAction<P>(fn: (args: ActionArgs, params: P, out: ActionOut
 /** Declares a guard implementation with typed params (see `defineAction`). */
 export function defineGuard<P>(fn: (args: ActionArgs, params: P) => boolean): GuardImplementation {
   return (args, params) => fn(args, params as P);
+}
+
+/** A customer's answer as interpreters see it: trimmed text, keypad (or typed) digits, a button payload. */
+export interface Reply {
+  text?: string;
+  digits?: string;
+  payload?: string;
+}
+
+/** Turns a reply into a verdict (which option, which value); pure, so it can be memoized. */
+export type Interpreter = (reply: Reply, params: unknown) => Verdict;
+
+/** Declares an interpreter with typed params (see `defineAction`). */
+export function defineInterpreter<P>(fn: (reply: Reply, params: P) => Verdict): Interpreter {
+  return (reply, params) => fn(reply, params as P);
+}
+
+/**
+ * The reply carried by a customer event. Typed digits count as keypad digits ("Reply 1 to
+ * confirm" on SMS), so menus and `digits` collects accept them.
+ */
+export function replyOf(event: FlowEvent): Reply {
+  if (event.type !== 'CUSTOMER') return {};
+  const text = event.text?.trim();
+  const digits = event.digits ?? (text !== undefined && /^[0-9*#]+$/.test(text) ? text : undefined);
+  return {
+    ...(text !== undefined ? { text } : {}),
+    ...(digits !== undefined ? { digits } : {}),
+    ...(event.payload !== undefined ? { payload: event.payload } : {}),
+  };
 }

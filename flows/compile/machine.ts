@@ -56,7 +56,7 @@ export function createFlowMachine(compiled: CompiledFlow, services: EffectServic
 }
 
 function buildMachine(compiled: CompiledFlow, services: EffectServices): AnyStateMachine {
-  const shared = vocabulary(services);
+  const shared = vocabulary(services, Object.assign({}, ...NODE_TYPES.map((nodeType) => nodeType.interpreters)));
   const actionImpls: Record<string, ActionImplementation> = { ...shared.actions };
   const guardImpls: Record<string, GuardImplementation> = { ...shared.guards };
   for (const nodeType of NODE_TYPES) {

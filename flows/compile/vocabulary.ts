@@ -5,12 +5,16 @@ import { durationMs } from '../lang/duration';
 import { renderTemplate } from '../lang/template';
 import { resolveText } from '../lang/text';
 import { scopeOf, setVars } from './scope';
+import type { FlowEvent } from '../engine/events';
+import type { Verdict } from '../engine/context';
 import {
   defineAction,
   defineGuard,
+  replyOf,
   type ActionImplementation,
   type ActionOutput,
   type GuardImplementation,
+  type Interpreter,
 } from './implementation';
 
 /** Channels whose messages can carry quick-reply buttons (`api` passes them to the caller). */
@@ -43,7 +47,10 @@ export interface SayParams {
  * The actions and guards every node type shares. Node types add their own in their file;
  * `createFlowMachine` registers both.
  */
-export function vocabulary(services: EffectServices): {
+export function vocabulary(
+  services: EffectServices,
+  interpreters: Record<string, Interpreter> = {},
+): {
   actions: Record<string, ActionImplementation>;
   guards: Record<string, GuardImplementation>;
 } {
@@ -72,6 +79,9 @@ export function vocabulary(services: EffectServices): {
         out.assign({ timer: null });
       }),
       useRetry: defineAction<void>(({ context }, _p, out) => out.assign({ retries: context.retries + 1 })),
+      recordAnswer: defineAction<{ answer: AnswerParams }>(({ event }, p, out) =>
+        out.assign({ verdict: verdictOf(event, p.answer, interpreters) }),
+      ),
       consumeInput: defineAction<void>(({ context }, _p, out) => {
         if (context.input.fresh) out.assign({ input: { ...context.input, fresh: false } });
       }),
@@ -84,6 +94,7 @@ export function vocabulary(services: EffectServices): {
       }),
     },
     guards: {
+      ...answerGuards(interpreters),
       timerCurrent: defineGuard<void>(
         ({ context, event }) => event.type === 'TIMER' && context.timer?.token === event.token,
       ),
@@ -136,26 +147,49 @@ function say(context: FlowContext, p: SayParams, out: ActionOutput, services: Ef
 }
 
 /** Bookkeeping for any event a node handles: the clock, the channel and the customer's input. */
-function observe(context: FlowContext, event: ActionArgsEvent): Partial<FlowContext> {
+function observe(context: FlowContext, event: FlowEvent): Partial<FlowContext> {
   const patch: Partial<FlowContext> = { now: event.at };
   if (event.type === 'CUSTOMER') {
-    const text = event.text?.trim();
     patch.channel = event.channel;
-    patch.input = {
-      channel: event.channel,
-      ...(text !== undefined ? { text } : {}),
-      ...(event.digits !== undefined ? { digits: event.digits } : typedDigits(text)),
-      ...(event.payload !== undefined ? { payload: event.payload } : {}),
-      fresh: true,
-    };
+    patch.input = { channel: event.channel, ...replyOf(event), fresh: true };
   }
   if (event.type === 'TIMER' && context.timer?.token === event.token) patch.timer = null;
   return patch;
 }
 
-type ActionArgsEvent = Parameters<ActionImplementation>[0]['event'];
+/** Which interpreter reads an answer, with its params; one object shared by a node's guards. */
+export interface AnswerParams {
+  interpret: string;
+  params: unknown;
+}
 
-/** Typed digits count as DTMF ("Reply 1 to confirm" on SMS), so menus and `digits` accept them. */
-function typedDigits(text: string | undefined): { digits?: string } {
-  return text !== undefined && /^[0-9*#]+$/.test(text) ? { digits: text } : {};
+const verdicts = new WeakMap<FlowEvent, Map<AnswerParams, Verdict>>();
+
+/**
+ * The verdict on the answer an event carries, computed once per event and answer spec: the
+ * guards of every option of a menu share it, and the action that records it reuses it.
+ */
+function verdictOf(event: FlowEvent, answer: AnswerParams, interpreters: Record<string, Interpreter>): Verdict {
+  let byAnswer = verdicts.get(event);
+  if (!byAnswer) {
+    byAnswer = new Map();
+    verdicts.set(event, byAnswer);
+  }
+  let verdict = byAnswer.get(answer);
+  if (!verdict) {
+    const interpreter = interpreters[answer.interpret];
+    if (!interpreter) throw new Error(`no interpreter named ${answer.interpret}`);
+    verdict = interpreter(replyOf(event), answer.params);
+    byAnswer.set(answer, verdict);
+  }
+  return verdict;
+}
+
+function answerGuards(interpreters: Record<string, Interpreter>): Record<string, GuardImplementation> {
+  return {
+    answerIs: defineGuard<{ answer: AnswerParams; choice: string }>(
+      ({ event }, p) => verdictOf(event, p.answer, interpreters).choice === p.choice,
+    ),
+    answerOk: defineGuard<{ answer: AnswerParams }>(({ event }, p) => verdictOf(event, p.answer, interpreters).ok),
+  };
 }

@@ -18,10 +18,16 @@ export function parseDuration(text: string): number | undefined {
   return Math.round(total);
 }
 
-/** Like `parseDuration` but throws; for values the validator has already checked. */
+const known = new Map<string, number>();
+
+/** Like `parseDuration` but throws; for values the validator has already checked. Cached. */
 export function durationMs(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new Error(`invalid duration "${text}" (use 30s, 10m, 2h or 1d)`);
+  let ms = known.get(text);
+  if (ms === undefined) {
+    ms = parseDuration(text);
+    if (ms === undefined) throw new Error(`invalid duration "${text}" (use 30s, 10m, 2h or 1d)`);
+    if (known.size < 1_000) known.set(text, ms);
+  }
   return ms;
 }
 

@@ -19,20 +19,29 @@ const MAX_STEPS = 100_000;
  */
 export function evaluateExpression(source: string, scope: object, nowMs: number): unknown {
   const expression = compile(source);
-  let depth = 0;
-  let steps = 0;
-  const result = expression.evaluate(scope, {
-    now: () => new Date(nowMs).toISOString(),
-    millis: () => nowMs,
-    __evaluate_entry: () => {
-      if (++depth > MAX_DEPTH) throw new Error(`expression is too deeply nested or recursive: ${source}`);
-      if (++steps > MAX_STEPS) throw new Error(`expression takes too many steps: ${source}`);
-    },
-    __evaluate_exit: () => {
-      depth--;
-    },
+  run.source = source;
+  run.nowMs = nowMs;
+  run.depth = 0;
+  run.steps = 0;
+  return plainJson(expression.evaluate(scope));
+}
+
+/**
+ * The evaluation in progress. Evaluation is synchronous, so one record serves every call, and
+ * the functions bound into each compiled expression read it instead of closures made per call.
+ */
+const run = { source: '', nowMs: 0, depth: 0, steps: 0 };
+
+function bindRuntime(expression: jsonata.Expression): void {
+  expression.assign('now', () => new Date(run.nowMs).toISOString());
+  expression.assign('millis', () => run.nowMs);
+  expression.assign('__evaluate_entry', () => {
+    if (++run.depth > MAX_DEPTH) throw new Error(`expression is too deeply nested or recursive: ${run.source}`);
+    if (++run.steps > MAX_STEPS) throw new Error(`expression takes too many steps: ${run.source}`);
   });
-  return plainJson(result);
+  expression.assign('__evaluate_exit', () => {
+    run.depth--;
+  });
 }
 
 /** The parse error of an expression, or `undefined` when it parses. */
@@ -89,6 +98,7 @@ function compile(source: string): jsonata.Expression {
   let expression = cache.get(source);
   if (!expression) {
     expression = jsonata(source);
+    bindRuntime(expression);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(source, expression);
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Duration, Text, VariableName, variableKey } from '../schema/common';
 import { act, when } from '../compile/config';
-import { defineAction } from '../compile/implementation';
+import { defineInterpreter } from '../compile/implementation';
 import { COLLECT_KINDS, parseValue, type ValueRules } from '../lang/values';
 import { defineNode, fixedHandles } from './define';
 import { question, sayText } from './patterns';
@@ -46,7 +46,7 @@ export const collectNode = defineNode({
       sorry: data.invalidText === undefined ? [] : [sayText(ctx, data.invalidText)],
       timeout: data.timeout ?? '10s',
       maxRetries: data.maxRetries,
-      interpret: act('collect.parse', { rules }),
+      interpret: { interpreter: 'collect.parse', params: { rules } },
       accept: [
         {
           guard: when('verdictOk'),
@@ -57,10 +57,10 @@ export const collectNode = defineNode({
       silenceHandle: 'noInput',
     });
   },
-  actions: {
-    'collect.parse': defineAction<{ rules: ValueRules }>(({ context }, p, out) => {
-      const parsed = parseValue(context.input, p.rules);
-      out.assign({ verdict: parsed.ok ? { ok: true, value: parsed.value } : { ok: false } });
+  interpreters: {
+    'collect.parse': defineInterpreter<{ rules: ValueRules }>((reply, p) => {
+      const parsed = parseValue(reply, p.rules);
+      return parsed.ok ? { ok: true, value: parsed.value } : { ok: false };
     }),
   },
   texts: {

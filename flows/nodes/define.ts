@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ActionRef, StateConfig, TransitionConfig } from '../compile/config';
-import type { ActionImplementation, GuardImplementation } from '../compile/implementation';
+import type { ActionImplementation, GuardImplementation, Interpreter } from '../compile/implementation';
 import type { DiagnosticCode } from '../validate/diagnostics';
 
 export type NodeCategory = 'flow' | 'messaging' | 'logic' | 'integration' | 'people';
@@ -93,6 +93,8 @@ export interface NodeSpec<S extends z.ZodType> {
   compile(data: z.output<S>, ctx: CompileContext): StateConfig;
   actions?: Record<string, ActionImplementation>;
   guards?: Record<string, GuardImplementation>;
+  /** Readers of a customer's answer (reply → verdict), used by the shared `question` pattern. */
+  interpreters?: Record<string, Interpreter>;
   texts: Record<UiLocale, NodeTexts>;
 }
 
@@ -108,6 +110,7 @@ export interface NodeType {
   readonly texts: Record<UiLocale, NodeTexts>;
   readonly actions: Record<string, ActionImplementation>;
   readonly guards: Record<string, GuardImplementation>;
+  readonly interpreters: Record<string, Interpreter>;
   bind(data: unknown): BindResult;
 }
 
@@ -129,6 +132,7 @@ export function defineNode<S extends z.ZodType>(spec: NodeSpec<S>): NodeType {
     texts: spec.texts,
     actions: spec.actions ?? {},
     guards: spec.guards ?? {},
+    interpreters: spec.interpreters ?? {},
     bind(raw) {
       const parsed = spec.props.safeParse(raw ?? {});
       if (!parsed.success) return { ok: false, issues: parsed.error.issues };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Duration, HandleId, Text } from '../schema/common';
-import { act, when } from '../compile/config';
-import { defineAction } from '../compile/implementation';
+import { when } from '../compile/config';
+import { defineInterpreter } from '../compile/implementation';
 import { containsWords, normalizeText } from '../lang/segment';
 import { textLeaves } from '../lang/text';
 import { defineNode } from './define';
@@ -94,7 +94,7 @@ export const menuNode = defineNode({
       sorry: data.noMatchText === undefined ? [] : [sayText(ctx, data.noMatchText)],
       timeout: data.timeout ?? '10s',
       maxRetries: data.maxRetries,
-      interpret: act('menu.match', { options: data.options } satisfies MatchParams),
+      interpret: { interpreter: 'menu.match', params: { options: data.options } satisfies MatchParams },
       accept: data.options.map((option) => ({
         guard: when('verdictIs', { choice: option.id }),
         ...ctx.go(option.id),
@@ -103,10 +103,10 @@ export const menuNode = defineNode({
       silenceHandle: 'noInput',
     });
   },
-  actions: {
-    'menu.match': defineAction<MatchParams>(({ context }, p, out) => {
-      const choice = matchOption(context.input, p.options);
-      out.assign({ verdict: choice === undefined ? { ok: false } : { ok: true, choice } });
+  interpreters: {
+    'menu.match': defineInterpreter<MatchParams>((reply, p) => {
+      const choice = matchOption(reply, p.options);
+      return choice === undefined ? { ok: false } : { ok: true, choice };
     }),
   },
   texts: {

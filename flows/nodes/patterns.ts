@@ -1,5 +1,5 @@
 import type { Channel, Text } from '../schema/common';
-import { act, when, type ActionRef, type StateConfig, type TransitionConfig } from '../compile/config';
+import { act, when, type ActionRef, type GuardRef, type StateConfig, type TransitionConfig } from '../compile/config';
 import { defineGuard } from '../compile/implementation';
 import type { SayParams } from '../compile/vocabulary';
 import type { CheckContext, CompileContext } from './define';
@@ -19,9 +19,12 @@ export interface QuestionSpec {
   /** No-input timeout; omitted means wait for an answer indefinitely. */
   timeout?: string;
   maxRetries: number;
-  /** Turns the customer's answer into `context.verdict`. */
-  interpret: ActionRef;
-  /** Tried in order once the answer is interpreted; usually guarded by `verdictIs`/`verdictOk`. */
+  /** The interpreter (declared by the node type) that reads the answer, and its params. */
+  interpret: { interpreter: string; params: unknown };
+  /**
+   * Tried in order on an answer; guard them with `verdictIs` ({ choice }) or `verdictOk`.
+   * Their actions see the verdict in `context.verdict`.
+   */
   accept: TransitionConfig[];
   /** Where a bad answer goes when no retry is left. */
   failHandle: string;
@@ -33,20 +36,36 @@ export interface QuestionSpec {
 }
 
 /**
- * The ask → interpret → retry structure shared by `menu`, `collect` and `survey`. Every silence
+ * The ask → answer → retry structure shared by `menu`, `collect` and `survey`. Every silence
  * or unusable answer sends the sorry text then the reprompt and uses one retry; with none
  * left it leaves by the fail/silence handle. A retry stays inside the node (enters nothing).
+ *
+ * An answer is routed in the same transition that receives it: the guards ask the node's
+ * interpreter about the event (once per event, shared by all guards), so no extra microstep
+ * is spent deciding.
  */
 export function question(ctx: CompileContext, spec: QuestionSpec): StateConfig {
   const arm = spec.timeout === undefined ? [] : [act('armTimer', { delay: spec.timeout })];
-  const listen = {
-    CUSTOMER: { target: 'decide', actions: [act('observe'), act('consumeInput'), spec.interpret] },
-    TIMER: { guard: when('timerCurrent'), target: 'silent', actions: [act('observe')] },
-  };
-  const retry: TransitionConfig = {
+  const answer = { interpret: spec.interpret.interpreter, params: spec.interpret.params };
+  const prelude = [act('observe'), act('consumeInput'), act('recordAnswer', { answer })];
+  const retry = (actions: ActionRef[]): TransitionConfig => ({
     guard: when('retryLeft', { max: spec.maxRetries }),
     target: 'retry',
-    actions: [act('useRetry'), ...(spec.sorry ?? [])],
+    reenter: true,
+    actions: [...actions, act('useRetry'), ...(spec.sorry ?? [])],
+  });
+  const fail = ctx.go(spec.failHandle);
+  const listen = {
+    CUSTOMER: [
+      ...spec.accept.map((transition) => ({
+        ...transition,
+        guard: answerGuard(transition.guard, answer),
+        actions: [...prelude, ...(transition.actions ?? [])],
+      })),
+      retry(prelude),
+      { ...fail, actions: [...prelude, ...(fail.actions ?? [])] },
+    ],
+    TIMER: { guard: when('timerCurrent'), target: 'silent', actions: [act('observe')] },
   };
   return {
     initial: spec.initial ?? 'ask',
@@ -54,11 +73,17 @@ export function question(ctx: CompileContext, spec: QuestionSpec): StateConfig {
     states: {
       ...spec.before,
       ask: { entry: [...spec.ask, ...arm], on: listen },
-      decide: { always: [...spec.accept, retry, ctx.go(spec.failHandle)] },
-      silent: { always: [retry, ctx.go(spec.silenceHandle)] },
+      silent: { always: [retry([]), ctx.go(spec.silenceHandle)] },
       retry: { entry: [...(spec.reask ?? spec.ask), ...arm], on: listen },
     },
   };
+}
+
+/** A node's `verdictIs`/`verdictOk` guard, asked of the event's answer instead of the context. */
+function answerGuard(guard: GuardRef | undefined, answer: { interpret: string; params: unknown }): GuardRef | undefined {
+  if (guard?.type === 'verdictIs') return when('answerIs', { answer, choice: guard.params?.choice });
+  if (guard?.type === 'verdictOk') return when('answerOk', { answer });
+  return guard;
 }
 
 /** Reports item ids (options, cases, intents, branches) that repeat or collide with fixed handles. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Channel, Duration, Text, VariableName, variableKey } from '../schema/common';
 import { act, when } from '../compile/config';
-import { defineAction } from '../compile/implementation';
+import { defineAction, defineInterpreter } from '../compile/implementation';
 import { normalizeText } from '../lang/segment';
 import { defineNode, fixedHandles } from './define';
 import { hangupElsewhere, question, sayText } from './patterns';
@@ -60,7 +60,7 @@ export const surveyNode = defineNode({
       ask,
       timeout: data.timeout ?? '1d',
       maxRetries: data.maxRetries,
-      interpret: act('survey.score', { kind: data.kind } satisfies ScoreParams),
+      interpret: { interpreter: 'survey.score', params: { kind: data.kind } satisfies ScoreParams },
       accept: [
         {
           guard: when('verdictOk'),
@@ -89,12 +89,14 @@ export const surveyNode = defineNode({
     return { ...asking, on: { HANGUP: { guard: when('survey.hangupElsewhere', { channel: data.channel }) } } };
   },
   guards: { 'survey.hangupElsewhere': hangupElsewhere },
+  interpreters: {
+    'survey.score': defineInterpreter<ScoreParams>((reply, p) => {
+      const value = scoreAnswer(reply, p.kind);
+      return value === undefined ? { ok: false } : { ok: true, value };
+    }),
+  },
   actions: {
     'survey.moveTo': defineAction<{ channel: z.infer<typeof Channel> }>((_args, p, out) => out.assign({ channel: p.channel })),
-    'survey.score': defineAction<ScoreParams>(({ context }, p, out) => {
-      const value = scoreAnswer(context.input, p.kind);
-      out.assign({ verdict: value === undefined ? { ok: false } : { ok: true, value } });
-    }),
     'survey.metric': defineAction<ScoreParams>(({ context }, p, out) => {
       const value = context.verdict?.value;
       if (typeof value === 'number' || typeof value === 'string') {

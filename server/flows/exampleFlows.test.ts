@@ -31,6 +31,9 @@ describe('exampleFlows', () => {
     await writeFile(path.join(dir, 'lost-card.flow.json'), JSON.stringify(validFlow));
     await writeFile(path.join(dir, 'broken.flow.json'), '{ "id": "broken", ');
     await writeFile(path.join(dir, 'notes.txt'), 'not a flow');
+    const journey = { format: 'switchboard/journey@1', name: 'j', flow: 'lost-card', steps: [{}] };
+    await writeFile(path.join(dir, 'lost-card.happy.journey.json'), JSON.stringify(journey));
+    await writeFile(path.join(dir, 'lost-card.sad.journey.json'), JSON.stringify(journey));
 
     const listing = await exampleFlows(dir);
 
@@ -42,6 +45,9 @@ describe('exampleFlows', () => {
         locale: 'th-TH',
         nodeCount: 2,
         channels: ['voice', 'sms'],
+        errors: 0,
+        warnings: 0,
+        journeys: 2,
       },
     ]);
     expect(listing.problems).toEqual([
@@ -60,6 +66,13 @@ describe('exampleFlows', () => {
       ['a.flow.json', 'invalid-flow'],
     ]);
     expect(listing.flows.map((f) => [f.id, f.channels])).toEqual([['b', 'all']]);
+  });
+
+  it('counts what the validator finds in each flow', async () => {
+    const unreachable = { ...validFlow, nodes: [...validFlow.nodes, { id: 'orphan', type: 'end', data: {} }] };
+    await writeFile(path.join(dir, 'lost-card.flow.json'), JSON.stringify(unreachable));
+    const [flow] = (await exampleFlows(dir)).flows;
+    expect(flow).toMatchObject({ errors: 1, warnings: 0, journeys: 0 });
   });
 
   it('treats a missing folder as empty', async () => {

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { flowLibrary, validateFlow, type FlowLibrary } from '@/flows';
 
 /** What the home page shows for one example flow file. */
 export interface ExampleFlowSummary {
@@ -11,6 +12,11 @@ export interface ExampleFlowSummary {
   nodeCount: number;
   /** Channels the `start` node allows; `'all'` when it names none (the format's default). */
   channels: string[] | 'all';
+  /** What the validator says of the flow (subflows resolved among the examples). */
+  errors: number;
+  warnings: number;
+  /** `*.journey.json` files in the folder that test this flow. */
+  journeys: number;
 }
 
 /** A file in the examples folder that could not be listed, and why. */
@@ -34,13 +40,20 @@ export const FLOW_FILE_SUFFIX = '.flow.json';
  * `problems` instead of failing the whole listing.
  */
 export async function exampleFlows(dir = defaultExamplesDir()): Promise<ExampleFlowListing> {
-  const files = await listFlowFiles(dir);
+  const files = await listFiles(dir, FLOW_FILE_SUFFIX);
+  const read = await Promise.all(files.map((file) => readFlowFile(dir, file)));
+  const library = flowLibrary(read.flatMap((result) => ('json' in result ? [result.json] : [])));
+  const journeys = await journeyCounts(dir);
   const flows: ExampleFlowSummary[] = [];
   const problems: ExampleFlowProblem[] = [];
-  for (const file of files) {
-    const result = await summarizeFile(dir, file);
-    if ('reason' in result) problems.push(result);
-    else flows.push(result);
+  for (const result of read) {
+    if ('reason' in result) {
+      problems.push(result);
+      continue;
+    }
+    const summary = summarize(result.file, result.json, library, journeys);
+    if ('reason' in summary) problems.push(summary);
+    else flows.push(summary);
   }
   return { dir, flows, problems };
 }
@@ -60,11 +73,11 @@ const flowFileSchema = z.object({
 
 const startDataSchema = z.object({ channels: z.array(z.string()).optional() });
 
-async function listFlowFiles(dir: string): Promise<string[]> {
+async function listFiles(dir: string, suffix: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
     return entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith(FLOW_FILE_SUFFIX))
+      .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
       .map((entry) => entry.name)
       .sort();
   } catch (error) {
@@ -73,29 +86,58 @@ async function listFlowFiles(dir: string): Promise<string[]> {
   }
 }
 
-async function summarizeFile(
-  dir: string,
-  file: string,
-): Promise<ExampleFlowSummary | ExampleFlowProblem> {
+async function readFlowFile(dir: string, file: string): Promise<{ file: string; json: unknown } | ExampleFlowProblem> {
   let text: string;
   try {
     text = await readFile(path.join(dir, file), 'utf8');
   } catch (error) {
     return { file, reason: 'unreadable', detail: errorMessage(error) };
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { file, json: JSON.parse(text) };
   } catch (error) {
     return { file, reason: 'invalid-json', detail: errorMessage(error) };
   }
+}
+
+function summarize(
+  file: string,
+  json: unknown,
+  library: FlowLibrary,
+  journeys: ReadonlyMap<string, number>,
+): ExampleFlowSummary | ExampleFlowProblem {
   const parsed = flowFileSchema.safeParse(json);
   if (!parsed.success) {
     return { file, reason: 'invalid-flow', detail: z.prettifyError(parsed.error) };
   }
   const { id, name, locale, nodes } = parsed.data;
-  return { file, id, name, locale, nodeCount: nodes.length, channels: startChannels(nodes) };
+  const diagnostics = validateFlow(json, { flows: library });
+  return {
+    file,
+    id,
+    name,
+    locale,
+    nodeCount: nodes.length,
+    channels: startChannels(nodes),
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    journeys: journeys.get(id) ?? 0,
+  };
 }
+
+/** How many journey files in the folder test each flow id. */
+async function journeyCounts(dir: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const file of await listFiles(dir, '.journey.json')) {
+    const read = await readFlowFile(dir, file);
+    if (!('json' in read)) continue;
+    const flow = journeyFlowSchema.safeParse(read.json);
+    if (flow.success) counts.set(flow.data.flow, (counts.get(flow.data.flow) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const journeyFlowSchema = z.object({ flow: z.string() });
 
 function startChannels(nodes: { type: string; data?: unknown }[]): string[] | 'all' {
   const start = nodes.find((node) => node.type === 'start');
