@@ -76,7 +76,8 @@ export const Journey = z.object({
   flow: z.string().min(1),
   contact: Contact.optional(),
   channel: Channel.optional(),
-  now: z.string().datetime({ offset: true }).optional(),
+  // ISO 8601 with or without an offset; without one it is read as UTC so runs never depend on the machine's zone.
+  now: z.iso.datetime({ offset: true, local: true }).transform((text) => (/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`)).optional(),
   mocks: Mocks.optional(),
   vars: z.record(z.string(), z.unknown()).optional(),
   steps: z.array(JourneyStep).min(1),

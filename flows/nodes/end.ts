@@ -12,7 +12,9 @@ export const endNode = defineNode({
   props: z.object({
     outcome: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'use letters, digits, "-" and "_"')
+      .trim()
+      .min(1)
+      .max(64)
       .default('resolved')
       .meta({ widget: 'text', placeholder: 'resolved' }),
     text: Text.optional(),

@@ -6,10 +6,13 @@ import { defineNode, fixedHandles } from './define';
 
 const Clock = z.string().refine((text) => parseClock(text) !== undefined, 'use HH:MM, 00:00 to 24:00');
 
+// "Mon", "monday" and "mon" all mean mon: the format says mon…sun, people write all three.
+const Weekday = z.preprocess((day) => (typeof day === 'string' ? day.trim().toLowerCase().slice(0, 3) : day), z.enum(WEEKDAYS));
+
 const HoursProps = z.object({
   timezone: z.string().min(1).meta({ widget: 'timezone', placeholder: 'Asia/Bangkok' }),
   weekly: z
-    .array(z.object({ day: z.enum(WEEKDAYS), open: Clock, close: Clock }))
+    .array(z.object({ day: Weekday, open: Clock, close: Clock }))
     .meta({ widget: 'weekly' }),
   holidays: z
     .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'))

@@ -108,7 +108,7 @@ export const setNode = defineNode({
 function coerce(value: unknown, type: string | undefined): unknown {
   if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
   if (typeof value !== 'string') return value;
-  if (type === 'number' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  if ((type === 'number' || type === 'integer') && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
   if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
   return value;
 }

@@ -8,29 +8,29 @@ export const waitNode = defineNode({
   category: 'flow',
   icon: 'hourglass',
   props: z.object({
-    mode: z.enum(['duration', 'reply']).default('duration').meta({ widget: 'select' }),
+    mode: z.enum(['duration', 'reply']).optional().meta({ widget: 'select' }),
     duration: Duration.optional(),
     timeout: Duration.optional(),
   }),
   defaults: { mode: 'duration', duration: '1m' },
   handles: (data) => [
-    { id: 'next', active: data.mode === 'duration' },
-    { id: 'reply', active: data.mode === 'reply' },
-    { id: 'timeout', active: data.mode === 'reply' && data.timeout !== undefined },
+    { id: 'next', active: modeOf(data) === 'duration' },
+    { id: 'reply', active: modeOf(data) === 'reply' },
+    { id: 'timeout', active: modeOf(data) === 'reply' && data.timeout !== undefined },
   ],
   summary: (data, locale) =>
-    data.mode === 'duration'
+    modeOf(data) === 'duration'
       ? `${locale === 'th' ? 'รอ' : 'wait'} ${data.duration ?? '?'}`
       : `${locale === 'th' ? 'รอคำตอบ' : 'wait for a reply'}${data.timeout ? ` ≤ ${data.timeout}` : ''}`,
   waits: true,
   check: (data, ctx) => {
-    if (data.mode === 'duration' && data.duration === undefined) {
+    if (modeOf(data) === 'duration' && data.duration === undefined) {
       ctx.report('schema', { detail: 'mode "duration" needs a duration' }, ['duration']);
     }
   },
   compile: (data, ctx): StateConfig => {
     const onTimer = (handle: string) => ({ guard: when('timerCurrent'), ...ctx.go(handle, [act('observe')]) });
-    if (data.mode === 'duration') {
+    if (modeOf(data) === 'duration') {
       return {
         entry: [act('armTimer', { delay: data.duration ?? '0s' })],
         exit: [act('cancelTimer')],
@@ -66,3 +66,11 @@ export const waitNode = defineNode({
     },
   },
 });
+
+/**
+ * The wait's mode: as given, else "reply" when only a reply `timeout` is set (that is what
+ * such a node can only mean), else "duration".
+ */
+function modeOf(data: { mode?: 'duration' | 'reply'; duration?: string; timeout?: string }): 'duration' | 'reply' {
+  return data.mode ?? (data.duration === undefined && data.timeout !== undefined ? 'reply' : 'duration');
+}

@@ -3,10 +3,13 @@ import { Slug } from './common';
 
 export const FLOW_FORMAT = 'switchboard/flow@1';
 
+/** Types the runtime acts on (a rendered "42" is stored as 42 in a `number`); others are labels. */
 export const VARIABLE_TYPES = ['string', 'number', 'boolean', 'object', 'array', 'any'] as const;
 
 export const VariableDeclaration = z.object({
-  type: z.enum(VARIABLE_TYPES).default('any'),
+  // Other names ("integer", "date", "list") are accepted as descriptive: a document written
+  // from the format alone must not be refused for a type name this version does not act on.
+  type: z.string().min(1).default('any').meta({ widget: 'select' }),
   default: z.unknown().optional(),
   description: z.string().optional(),
 });

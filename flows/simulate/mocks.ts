@@ -6,7 +6,8 @@ export const HttpMock = z.object({
   url: z.string().min(1),
   status: z.number().int().min(100).max(599).default(200),
   json: z.unknown().optional(),
-  body: z.string().optional(),
+  /** The response body: text, or JSON like `json`. */
+  body: z.unknown().optional(),
   /** Simulate a failure instead of an answer: no response in time, or no connection. */
   error: z.enum(['timeout', 'network']).optional(),
   /** Answer this many calls, then let the next matching mock answer (e.g. fail once, then succeed). */
