@@ -31,13 +31,15 @@ describe('end node', () => {
     expect(() => sim.customer({ text: 'hello?' })).toThrow(/ended/);
   });
 
-  it('binds: no handles; the summary is the outcome; refuses an outcome with spaces', () => {
+  it('binds: no handles; the summary is the outcome; any short label is an outcome', () => {
     const node = bindNode('end', { outcome: 'escalated' });
     expect(node.handles()).toEqual([]);
     expect(node.summary('en')).toBe('escalated');
     expect(node.summary('th')).toBe('escalated');
     expect(bindNode('end', {}).summary('en')).toBe('resolved');
     expect(propsOf('end', {})).toEqual({ outcome: 'resolved' });
-    expect(() => bindNode('end', { outcome: 'not ok' })).toThrow();
+    expect(bindNode('end', { outcome: 'no response' }).summary('en')).toBe('no response');
+    expect(() => bindNode('end', { outcome: '   ' })).toThrow();
+    expect(() => bindNode('end', { outcome: 'x'.repeat(65) })).toThrow();
   });
 });

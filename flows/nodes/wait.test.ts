@@ -37,7 +37,12 @@ describe('wait node, mode duration', () => {
     expect(node.summary('en')).toBe('wait 30s');
     expect(node.summary('th')).toBe('รอ 30s');
     expect(node.waits()).toBe(true);
-    expect(propsOf('wait', { duration: '1m' })).toEqual({ mode: 'duration', duration: '1m' });
+    expect(propsOf('wait', { duration: '1m' })).toEqual({ duration: '1m' });
+    expect(bindNode('wait', { duration: '1m' }).handles().filter((h) => h.active).map((h) => h.id)).toEqual(['next']);
+  });
+
+  it('binds: without a mode, a wait with only a timeout waits for a reply', () => {
+    expect(bindNode('wait', { timeout: '1h' }).handles().filter((h) => h.active).map((h) => h.id)).toEqual(['reply', 'timeout']);
   });
 });
 
