@@ -13,7 +13,7 @@ export type { NodeType, BoundNode, HandleSpec, NodeCategory, NodeTexts, UiLocale
 
 export { validateFlow, type ValidateOptions } from './validate/validate';
 export { analyzeFlow, type FlowModel } from './validate/analyze';
-export { DIAGNOSTIC_CODES, localizeDiagnostic, type Diagnostic, type DiagnosticCode, type Severity } from './validate/diagnostics';
+export { DIAGNOSTIC_CODES, describeDiagnostic, localizeDiagnostic, type Diagnostic, type DiagnosticCode, type Severity } from './validate/diagnostics';
 export { flowLibrary, type FlowLibrary } from './validate/library';
 
 export { compileFlow, type CompiledFlow, type CompileResult, type FlowInventory } from './compile/compile';

@@ -1,4 +1,6 @@
 import type { FlowContext } from '../engine/context';
+import type { Channel, Text } from '../schema/common';
+import { resolveText } from '../lang/text';
 
 /** What templates, rules and expressions can read. */
 export interface TemplateScope {
@@ -37,4 +39,12 @@ export function frameVars(context: FlowContext, frame: string): Record<string, u
 export function setVars(context: FlowContext, frame: string, values: Record<string, unknown>): Partial<FlowContext> {
   if (frame === '') return { vars: { ...context.vars, ...values } };
   return { frames: { ...context.frames, [frame]: { ...frameVars(context, frame), ...values } } };
+}
+
+/**
+ * The template of a `Text` for this journey: the contact's locale first, then the flow's
+ * (`locale`), and the variant for `channel` (the journey's current channel by default).
+ */
+export function localText(context: FlowContext, text: Text | undefined, locale: string, channel: Channel = context.channel): string | undefined {
+  return resolveText(text, { channel, locales: [context.contact.locale, locale] });
 }

@@ -3,8 +3,7 @@ import type { EffectServices } from '../engine/effects';
 import type { FlowContext } from '../engine/context';
 import { durationMs } from '../lang/duration';
 import { renderTemplate } from '../lang/template';
-import { resolveText } from '../lang/text';
-import { scopeOf, setVars } from './scope';
+import { localText, scopeOf, setVars } from './scope';
 import type { FlowEvent } from '../engine/events';
 import type { Verdict } from '../engine/context';
 import {
@@ -105,6 +104,11 @@ export function vocabulary(
         ({ context, event }) => event.type === 'HTTP_RESULT' && event.requestId === context.pending,
       ),
       inputFresh: defineGuard<void>(({ context }) => context.input.fresh && !!context.input.text),
+      // A HANGUP on another channel than the one a node waits on: the caller hanging up after
+      // "we have texted you a link" is the journey moving on, not the customer leaving it.
+      hangupElsewhere: defineGuard<{ channel: Channel }>(
+        ({ event }, p) => event.type === 'HANGUP' && event.channel !== undefined && event.channel !== p.channel,
+      ),
       channelIs: defineGuard<{ channel: Channel }>(
         ({ event }, p) => event.type === 'CUSTOMER' && event.channel === p.channel,
       ),
@@ -114,8 +118,7 @@ export function vocabulary(
 
 function say(context: FlowContext, p: SayParams, out: ActionOutput, services: EffectServices): void {
   const channel = p.channel ?? context.channel;
-  const choice = { channel, locales: [context.contact.locale, p.locale] };
-  const template = resolveText(p.text, choice);
+  const template = localText(context, p.text, p.locale, channel);
   if (template === undefined) return;
   const link = p.link
     ? services.continueLink({ conversationId: context.conversationId, channel: p.link, contact: context.contact })
@@ -141,7 +144,7 @@ function say(context: FlowContext, p: SayParams, out: ActionOutput, services: Ef
     text,
     author: 'bot',
     node: context.at,
-    ...(buttons ? { quickReplies: buttons.map((reply) => ({ id: reply.id, label: render(resolveText(reply.label, choice) ?? reply.id) })) } : {}),
+    ...(buttons ? { quickReplies: buttons.map((reply) => ({ id: reply.id, label: render(localText(context, reply.label, p.locale, channel) ?? reply.id) })) } : {}),
     ...(p.mediaUrl ? { mediaUrl: p.mediaUrl } : {}),
   });
 }

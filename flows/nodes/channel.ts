@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Channel, Duration, Text } from '../schema/common';
 import { act, when } from '../compile/config';
 import { defineNode, fixedHandles } from './define';
-import { hangupElsewhere, sayText } from './patterns';
+import { sayText } from './patterns';
 
 export const channelNode = defineNode({
   type: 'channel',
@@ -29,10 +29,9 @@ export const channelNode = defineNode({
       CUSTOMER: { guard: when('channelIs', { channel: data.channel }), ...ctx.go('continued', [act('observe')]) },
       TIMER: { guard: when('timerCurrent'), ...ctx.go('timeout', [act('observe')]) },
       // Hanging up the old channel is the journey moving on; only leaving the new one abandons it.
-      HANGUP: { guard: when('channel.hangupElsewhere', { channel: data.channel }) },
+      HANGUP: { guard: when('hangupElsewhere', { channel: data.channel }) },
     },
   }),
-  guards: { 'channel.hangupElsewhere': hangupElsewhere },
   texts: {
     en: {
       label: 'Switch channel',

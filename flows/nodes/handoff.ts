@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { Duration, Text } from '../schema/common';
 import { act, when, type ActionRef } from '../compile/config';
 import { defineAction, type ActionOutput } from '../compile/implementation';
-import { scopeOf } from '../compile/scope';
+import { localText, scopeOf } from '../compile/scope';
 import type { HandoffState } from '../engine/context';
 import type { HandoffEffect } from '../engine/effects';
 import { renderTemplate } from '../lang/template';
-import { resolveText } from '../lang/text';
 import { defineNode } from './define';
 import { sayText } from './patterns';
 
@@ -89,7 +88,7 @@ export const handoffNode = defineNode({
   },
   actions: {
     'handoff.queue': defineAction<QueueParams>(({ context }, p, out) => {
-      const template = resolveText(p.summary, { channel: context.channel, locales: [context.contact.locale, p.locale] });
+      const template = localText(context, p.summary, p.locale);
       const summary = template === undefined ? undefined : renderTemplate(template, scopeOf(context, p.frame));
       const handoff: HandoffState = {
         node: context.at,

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { Duration, Text, VariableName, variableKey } from '../schema/common';
 import { act, when } from '../compile/config';
 import { defineAction, defineGuard } from '../compile/implementation';
-import { scopeOf, setVars, type TemplateScope } from '../compile/scope';
+import { localText, scopeOf, setVars, type TemplateScope } from '../compile/scope';
 import { durationMs } from '../lang/duration';
 import { readPath, splitPath } from '../lang/path';
 import { renderTemplate } from '../lang/template';
-import { resolveText } from '../lang/text';
 import { defineNode, fixedHandles } from './define';
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -77,7 +76,7 @@ export const httpNode = defineNode({
     'http.request': defineAction<RequestParams>(({ context }, p, out) => {
       const scope = scopeOf(context, p.frame);
       const render = (text: z.infer<typeof Text>) =>
-        renderTemplate(resolveText(text, { channel: context.channel, locales: [context.contact.locale, p.locale] }) ?? '', scope);
+        renderTemplate(localText(context, text, p.locale) ?? '', scope);
       const seq = context.seq + 1;
       const requestId = `h${seq}`;
       const headers = Object.fromEntries(Object.entries(p.headers).map(([name, value]) => [name, render(value)]));

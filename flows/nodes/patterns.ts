@@ -1,6 +1,5 @@
-import type { Channel, Text } from '../schema/common';
+import type { Text } from '../schema/common';
 import { act, when, type ActionRef, type GuardRef, type StateConfig, type TransitionConfig } from '../compile/config';
-import { defineGuard } from '../compile/implementation';
 import type { SayParams } from '../compile/vocabulary';
 import type { CheckContext, CompileContext } from './define';
 
@@ -99,13 +98,3 @@ export function reportDuplicateHandleIds(
     seen.add(item.id);
   });
 }
-
-/**
- * True for a HANGUP on another channel than `channel`. The caller hanging up after "we have
- * texted you a link" is the journey moving on, not the customer leaving it: nodes that wait
- * on a channel of their own register this guard and ignore such a HANGUP, while any other one
- * falls through to the flow-level HANGUP (outcome `abandoned`).
- */
-export const hangupElsewhere = defineGuard<{ channel: Channel }>(
-  ({ event }, p) => event.type === 'HANGUP' && event.channel !== undefined && event.channel !== p.channel,
-);

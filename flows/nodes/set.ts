@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { Expression, Text, VariableName, variableKey } from '../schema/common';
 import { act } from '../compile/config';
 import { defineAction } from '../compile/implementation';
-import { scopeOf, setVars } from '../compile/scope';
+import { localText, scopeOf, setVars } from '../compile/scope';
 import { evaluateExpression } from '../lang/expression';
 import { templateValue } from '../lang/template';
-import { resolveText } from '../lang/text';
 import { defineNode, fixedHandles } from './define';
 import { previewList } from './preview';
 
@@ -62,10 +61,7 @@ export const setNode = defineNode({
               ? evaluateExpression(item.expression, scope, Date.parse(context.now))
               : typeof item.value === 'number' || typeof item.value === 'boolean'
                 ? item.value
-                : templateValue(
-                    resolveText(item.value, { channel: context.channel, locales: [context.contact.locale, p.locale] }) ?? '',
-                    scope,
-                  );
+                : templateValue(localText(context, item.value, p.locale) ?? '', scope);
         } catch (error) {
           out.effect({ type: 'error', node: context.at, message: `could not set ${item.variable}: ${String(error)}` });
           continue;

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { Slug, Text, VariableName, variableKey } from '../schema/common';
 import { act } from '../compile/config';
 import { defineAction } from '../compile/implementation';
-import { frameVars, scopeOf, setVars } from '../compile/scope';
+import { frameVars, localText, scopeOf, setVars } from '../compile/scope';
 import { templateValue } from '../lang/template';
-import { resolveText } from '../lang/text';
 import { defineNode, fixedHandles } from './define';
 
 interface BeginParams {
@@ -65,7 +64,7 @@ export const subflowNode = defineNode({
       const input = Object.fromEntries(
         Object.entries(p.input).map(([name, text]) => [
           variableKey(name),
-          templateValue(resolveText(text, { channel: context.channel, locales: [context.contact.locale, p.locale] }) ?? '', scope),
+          templateValue(localText(context, text, p.locale) ?? '', scope),
         ]),
       );
       out.assign({ frames: { ...context.frames, [p.frame]: { ...p.defaults, ...input } } });

@@ -4,7 +4,7 @@ import { act, when } from '../compile/config';
 import { defineAction, defineInterpreter } from '../compile/implementation';
 import { normalizeText } from '../lang/segment';
 import { defineNode, fixedHandles } from './define';
-import { hangupElsewhere, question, sayText } from './patterns';
+import { question, sayText } from './patterns';
 import { previewText } from './preview';
 
 const SURVEY_KINDS = ['csat', 'nps', 'text'] as const;
@@ -86,9 +86,8 @@ export const surveyNode = defineNode({
     });
     // A survey sent elsewhere (SMS after the call) must survive the caller hanging up the call.
     if (data.channel === undefined) return asking;
-    return { ...asking, on: { HANGUP: { guard: when('survey.hangupElsewhere', { channel: data.channel }) } } };
+    return { ...asking, on: { HANGUP: { guard: when('hangupElsewhere', { channel: data.channel }) } } };
   },
-  guards: { 'survey.hangupElsewhere': hangupElsewhere },
   interpreters: {
     'survey.score': defineInterpreter<ScoreParams>((reply, p) => {
       const value = scoreAnswer(reply, p.kind);

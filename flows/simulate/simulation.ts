@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { compileFlow, type CompiledFlow } from '../compile/compile';
 import { createFlowMachine } from '../compile/machine';
 import { Contact, type FlowContext, type HandoffState } from '../engine/context';
-import { simulatedServices, type Effect, type EffectServices, type SendEffect } from '../engine/effects';
+import { simulatedServices, type Effect, type EffectServices, type MetricEffect, type SendEffect } from '../engine/effects';
 import type { FlowEvent } from '../engine/events';
 import { applyEvent, startJourney, type StepResult } from '../engine/step';
 import { durationMs } from '../lang/duration';
 import type { Channel } from '../schema/common';
+import { describeDiagnostic } from '../validate/diagnostics';
 import type { FlowLibrary } from '../validate/library';
 import { VirtualTimers } from './clock';
 import { answerFromMocks, Mocks, type HttpMock, type MocksInput } from './mocks';
@@ -32,6 +33,9 @@ export interface SimulationOptions {
 /** A message the journey sent, with the virtual time it went out. */
 export type SentMessage = Omit<SendEffect, 'type'> & { at: string };
 
+/** A score a survey recorded. */
+export type Metric = Omit<MetricEffect, 'type'>;
+
 export interface TranscriptLine {
   direction: 'in' | 'out';
   channel: Channel;
@@ -55,7 +59,7 @@ export interface SimulationState {
   now: string;
   /** Every message so far, both directions (shared, not copied: read it, do not change it). */
   transcript: readonly TranscriptLine[];
-  metrics: readonly { name: string; value: number | string; node: string }[];
+  metrics: readonly Metric[];
   /** Problems the flow survived (a template that failed to render). */
   warnings: readonly string[];
 }
@@ -113,7 +117,7 @@ function compileOrThrow(flow: unknown, flows: FlowLibrary | undefined): Compiled
   const result = compileFlow(flow, { flows });
   if (result.ok) return result.flow;
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  const listed = errors.map((d) => `${d.nodeId ?? d.edgeId ?? (d.path || '-')}: ${d.code}: ${d.message}`).join('; ');
+  const listed = errors.map((d) => describeDiagnostic(d)).join('; ');
   throw new SimulationError(`the flow does not compile: ${listed}`);
 }
 
@@ -130,7 +134,7 @@ class FlowSimulation implements Simulation {
   private sent: SentMessage[] = [];
   private path: string[] = [];
   private readonly transcript: TranscriptLine[] = [];
-  private readonly metrics: { name: string; value: number | string; node: string }[] = [];
+  private readonly metrics: Metric[] = [];
   private readonly warnings: string[] = [];
 
   constructor(flow: CompiledFlow, options: SimulationOptions) {

@@ -141,6 +141,17 @@ export function diagnostic(
   };
 }
 
+/**
+ * A diagnostic as one line, `where: code: message`, where is the node, edge or path it is about.
+ *
+ * @example describeDiagnostic(d) // 'menu: unknown-handle: node "menu" has no output "oops" (…)'
+ */
+export function describeDiagnostic(diag: Diagnostic, locale: DiagnosticLocale = 'en'): string {
+  const where = diag.nodeId ?? diag.edgeId ?? (diag.path || '-');
+  const message = locale === 'en' || !diag.params ? diag.message : localizeDiagnostic(diag, locale);
+  return `${where}: ${diag.code}: ${message}`;
+}
+
 /** Re-renders a diagnostic's message in another language. */
 export function localizeDiagnostic(diag: Diagnostic, locale: DiagnosticLocale): string {
   return fillMessage(DIAGNOSTIC_CODES[diag.code][locale], diag.params ?? {});

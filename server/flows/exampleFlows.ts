@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { flowLibrary, validateFlow, type FlowLibrary } from '@/flows';
+import { loadJson } from '../files';
 
 /** What the home page shows for one example flow file. */
 export interface ExampleFlowSummary {
@@ -41,7 +42,7 @@ export const FLOW_FILE_SUFFIX = '.flow.json';
  */
 export async function exampleFlows(dir = defaultExamplesDir()): Promise<ExampleFlowListing> {
   const files = await listFiles(dir, FLOW_FILE_SUFFIX);
-  const read = await Promise.all(files.map((file) => readFlowFile(dir, file)));
+  const read = files.map((file) => readFlowFile(dir, file));
   const library = flowLibrary(read.flatMap((result) => ('json' in result ? [result.json] : [])));
   const journeys = await journeyCounts(dir);
   const flows: ExampleFlowSummary[] = [];
@@ -86,18 +87,10 @@ async function listFiles(dir: string, suffix: string): Promise<string[]> {
   }
 }
 
-async function readFlowFile(dir: string, file: string): Promise<{ file: string; json: unknown } | ExampleFlowProblem> {
-  let text: string;
-  try {
-    text = await readFile(path.join(dir, file), 'utf8');
-  } catch (error) {
-    return { file, reason: 'unreadable', detail: errorMessage(error) };
-  }
-  try {
-    return { file, json: JSON.parse(text) };
-  } catch (error) {
-    return { file, reason: 'invalid-json', detail: errorMessage(error) };
-  }
+/** A flow file read as JSON, or the problem that kept it from being read. */
+function readFlowFile(dir: string, file: string): { file: string; json: unknown } | ExampleFlowProblem {
+  const loaded = loadJson(path.join(dir, file));
+  return loaded.ok ? { file, json: loaded.json } : { file, reason: loaded.reason, detail: loaded.error };
 }
 
 function summarize(
@@ -129,9 +122,9 @@ function summarize(
 async function journeyCounts(dir: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const file of await listFiles(dir, '.journey.json')) {
-    const read = await readFlowFile(dir, file);
-    if (!('json' in read)) continue;
-    const flow = journeyFlowSchema.safeParse(read.json);
+    const loaded = loadJson(path.join(dir, file));
+    if (!loaded.ok) continue;
+    const flow = journeyFlowSchema.safeParse(loaded.json);
     if (flow.success) counts.set(flow.data.flow, (counts.get(flow.data.flow) ?? 0) + 1);
   }
   return counts;
@@ -152,8 +145,4 @@ function isMissingDirectory(error: unknown): boolean {
     'code' in error &&
     (error.code === 'ENOENT' || error.code === 'ENOTDIR')
   );
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Coverage, NODE_TYPES, compileFlow, runJourney, validateFlow } from '@/flows';
-import { findFiles, libraryOf } from '../cli/files';
+import { NODE_TYPES, compileFlow, validateFlow } from '@/flows';
+import { findFiles, libraryOf } from '../files';
+import { runJourneyFiles } from '../cli/journeys';
 
 const EXAMPLES = resolve(__dirname, '..', '..', 'flows', 'examples');
 const flowFiles = findFiles([EXAMPLES], '.flow.json');
-const journeyFiles = findFiles([EXAMPLES], '.journey.json');
 const library = libraryOf(flowFiles);
+// Every journey is run once, the way `switchboard test flows/examples` runs them.
+const run = runJourneyFiles([EXAMPLES]);
 const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 const name = (file: string) => file.slice(EXAMPLES.length + 1);
 
@@ -16,7 +18,7 @@ describe('flows/examples', () => {
     expect(flowFiles.length).toBeGreaterThanOrEqual(6);
     for (const file of flowFiles) {
       const id = String((read(file) as { id: string }).id);
-      expect(journeyFiles.some((journey) => (read(journey) as { flow: string }).flow === id), `no journey for ${id}`).toBe(true);
+      expect(run.journeys.some(({ result }) => result.flow === id), `no journey for ${id}`).toBe(true);
     }
   });
 
@@ -26,27 +28,13 @@ describe('flows/examples', () => {
     expect(compileFlow(read(file), { flows: library }).ok).toBe(true);
   });
 
-  it.each(journeyFiles.map((file) => [name(file), file]))('%s passes', (_name, file) => {
-    const result = runJourney(read(file), {
-      flows: library,
-      loadFlow: (reference) => read(join(dirname(file), reference)),
-    });
+  it.each(run.journeys.map(({ file, result }) => [name(file), result]))('%s passes', (_name, result) => {
     expect(result.failure, JSON.stringify(result.failure)).toBeUndefined();
     expect(result.passed).toBe(true);
   });
 
   it('covers every node and every handle of every example with its journeys', () => {
-    const coverage = new Coverage({});
-    for (const file of flowFiles) {
-      const compiled = compileFlow(read(file), { flows: library });
-      if (compiled.ok) coverage.merge(new Coverage(compiled.flow.inventory));
-    }
-    for (const file of journeyFiles) {
-      const result = runJourney(read(file), { flows: library });
-      if (result.coverage) coverage.merge(result.coverage);
-    }
-    const gaps = coverage
-      .report()
+    const gaps = run.coverage
       .filter((flow) => flow.nodes.missing.length > 0 || flow.handles.missing.length > 0)
       .map((flow) => `${flow.flow}: nodes ${flow.nodes.missing.join(', ')} handles ${flow.handles.missing.join(', ')}`);
     expect(gaps).toEqual([]);

@@ -1,5 +1,5 @@
-import { compileFlow } from '@/flows';
-import { loadJson, shown, siblingLibrary } from '../files';
+import { compileFlow, describeDiagnostic } from '@/flows';
+import { loadJson, shown, siblingLibrary } from '../../files';
 import type { Command } from '../main';
 
 export const compileCommand: Command = {
@@ -16,7 +16,7 @@ export const compileCommand: Command = {
     const result = compileFlow(loaded.json, { flows: siblingLibrary([file]) });
     if (!result.ok) {
       for (const d of result.diagnostics.filter((item) => item.severity === 'error')) {
-        output.err(`${shown(file)}: ${d.nodeId ?? d.edgeId ?? (d.path || '-')}: ${d.code}: ${d.message}`);
+        output.err(`${shown(file)}: ${describeDiagnostic(d)}`);
       }
       return 1;
     }

@@ -1,5 +1,5 @@
 import { flowPaths, type FlowPath } from '@/flows';
-import { loadJson, shown } from '../files';
+import { loadJson, shown } from '../../files';
 import type { Command } from '../main';
 
 export const pathsCommand: Command = {

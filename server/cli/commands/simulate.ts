@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Channel, Mocks, createSimulation, type Simulation, type SimulationState } from '@/flows';
-import { loadJson, shown, siblingLibrary } from '../files';
+import { loadJson, shown, siblingLibrary } from '../../files';
 import type { Command } from '../main';
 import { dim, green, yellow, type Output } from '../output';
 

@@ -1,6 +1,6 @@
-import { dirname, resolve } from 'node:path';
-import { Coverage, compileFlow, runJourney, type FlowCoverage, type JourneyResult } from '@/flows';
-import { findFiles, libraryOf, loadJson, shown } from '../files';
+import type { FlowCoverage, JourneyResult } from '@/flows';
+import { shown } from '../../files';
+import { runJourneyFiles } from '../journeys';
 import type { Command } from '../main';
 import { dim, green, red, yellow, type Output } from '../output';
 
@@ -10,47 +10,19 @@ export const testCommand: Command = {
   run(args, output) {
     const paths = args.filter((arg) => !arg.startsWith('-'));
     const roots = paths.length > 0 ? paths : ['.'];
-    const journeys = findFiles(roots, '.journey.json');
-    const flowFiles = findFiles([...roots, ...journeys.map((file) => dirname(file))], '.flow.json');
-    const library = libraryOf(flowFiles);
-    if (journeys.length === 0) {
+    const run = runJourneyFiles(roots, ({ file, result }) => output.out(line(result, file)));
+    if (run.journeys.length === 0) {
       output.err(`no *.journey.json files under ${roots.join(', ')}`);
       output.out('0 passed, 0 failed');
       return 1;
     }
-    const coverage = new Coverage({});
-    for (const file of flowFiles) {
-      const loaded = loadJson(file);
-      const compiled = loaded.ok ? compileFlow(loaded.json, { flows: library }) : undefined;
-      if (compiled?.ok) coverage.merge(new Coverage(compiled.flow.inventory));
-    }
-    let passed = 0;
-    let failed = 0;
-    for (const file of journeys) {
-      const result = runFile(file, library);
-      output.out(line(result, file));
-      if (result.passed) passed++;
-      else failed++;
-      if (result.coverage) coverage.merge(result.coverage);
-    }
-    printCoverage(coverage.report(), output);
-    const summary = `${passed} passed, ${failed} failed`;
+    const failed = run.journeys.filter(({ result }) => !result.passed).length;
+    printCoverage(run.coverage, output);
+    const summary = `${run.journeys.length - failed} passed, ${failed} failed`;
     output.out(failed > 0 ? red(summary) : green(summary));
     return failed > 0 ? 1 : 0;
   },
 };
-
-function runFile(file: string, library: ReturnType<typeof libraryOf>): JourneyResult {
-  const loaded = loadJson(file);
-  if (!loaded.ok) return { name: shown(file), flow: '', passed: false, steps: 0, failure: { step: 0, message: loaded.error } };
-  return runJourney(loaded.json, {
-    flows: library,
-    loadFlow: (reference) => {
-      const candidate = loadJson(resolve(dirname(file), reference));
-      return candidate.ok ? candidate.json : undefined;
-    },
-  });
-}
 
 function line(result: JourneyResult, file: string): string {
   if (result.passed) return `${green('✓')} ${result.name} ${dim(`(${shown(file)})`)}`;

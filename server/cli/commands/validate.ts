@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { localizeDiagnostic, validateFlow, type Diagnostic } from '@/flows';
-import { libraryOf, loadJson, findFiles, shown } from '../files';
+import { describeDiagnostic, validateFlow, type Diagnostic } from '@/flows';
+import { libraryOf, loadJson, findFiles, shown } from '../../files';
 import type { Command } from '../main';
 import { green, red, yellow } from '../output';
 
@@ -26,9 +26,7 @@ export const validateCommand: Command = {
         ? validateFlow(loaded.json, { flows: library })
         : [{ path: '', code: 'schema', severity: 'error', message: loaded.error }];
       for (const d of diagnostics) {
-        const where = d.nodeId ?? d.edgeId ?? (d.path || '-');
-        const message = d.params && locale === 'th' ? localizeDiagnostic(d, 'th') : d.message;
-        const line = `${shown(file)}: ${where}: ${d.code}: ${message}`;
+        const line = `${shown(file)}: ${describeDiagnostic(d, locale)}`;
         output.out(d.severity === 'error' ? red(line) : yellow(line));
         if (d.severity === 'error') errors++;
         else warnings++;

@@ -4,7 +4,9 @@ import { flowLibrary, type FlowLibrary } from '@/flows';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.next', '.data', 'artifacts']);
 
-export type Loaded = { ok: true; file: string; json: unknown } | { ok: false; file: string; error: string };
+export type Loaded =
+  | { ok: true; file: string; json: unknown }
+  | { ok: false; file: string; reason: 'unreadable' | 'invalid-json'; error: string };
 
 /** Reads and parses a JSON file; a missing or malformed file is an error the user can act on. */
 export function loadJson(file: string): Loaded {
@@ -12,12 +14,12 @@ export function loadJson(file: string): Loaded {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { ok: false, file, error: `cannot read the file (${errorCode(error)})` };
+    return { ok: false, file, reason: 'unreadable', error: `cannot read the file (${errorCode(error)})` };
   }
   try {
     return { ok: true, file, json: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, file, error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, file, reason: 'invalid-json', error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
