@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['{flows,server,app,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Migrated template databases (PGlite dump, PostgreSQL template) made once per run.
+    globalSetup: ['server/testing/globalSetup.ts'],
   },
 });

@@ -1,0 +1,39 @@
+// The HTTP entry for the API: /api/trpc/* (tRPC) and /api/auth/* (better-auth). Next's route
+// handlers call this; tests serve it from a plain Node server.
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { ROLES } from '../db/schema';
+import type { Services } from '../services';
+import { appRouter } from './root';
+import type { Context, SessionUser } from './trpc';
+
+export const TRPC_ENDPOINT = '/api/trpc';
+export const AUTH_PREFIX = '/api/auth';
+
+export function createApiHandler(services: Services | (() => Promise<Services>)) {
+  const resolve = typeof services === 'function' ? services : () => Promise.resolve(services);
+  return async function handle(request: Request): Promise<Response> {
+    const ready = await resolve();
+    const path = new URL(request.url).pathname;
+    if (path.startsWith(`${AUTH_PREFIX}/`)) return ready.auth.handler(request);
+    if (path.startsWith(`${TRPC_ENDPOINT}/`)) {
+      return fetchRequestHandler({
+        endpoint: TRPC_ENDPOINT,
+        req: request,
+        router: appRouter,
+        createContext: ({ resHeaders }) => createContext(ready, request.headers, resHeaders),
+      });
+    }
+    return Response.json({ error: { code: 'not_found', message: `Nothing at ${path}.` } }, { status: 404 });
+  };
+}
+
+export async function createContext(services: Services, headers: Headers, resHeaders: Headers): Promise<Context> {
+  return { services, user: await sessionUser(services, headers), headers, resHeaders };
+}
+
+async function sessionUser(services: Services, headers: Headers): Promise<SessionUser | null> {
+  const session = await services.auth.api.getSession({ headers });
+  if (!session) return null;
+  const role = ROLES.find((r) => r === session.user.role) ?? 'viewer';
+  return { id: session.user.id, email: session.user.email, name: session.user.name, role };
+}

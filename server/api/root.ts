@@ -1,0 +1,17 @@
+import { apiKeysRouter } from './routers/apiKeys';
+import { flowsRouter } from './routers/flows';
+import { setupRouter } from './routers/setup';
+import { usersRouter } from './routers/users';
+import { versionsRouter } from './routers/versions';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  flows: flowsRouter,
+  versions: versionsRouter,
+  users: usersRouter,
+  apiKeys: apiKeysRouter,
+  setup: setupRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,40 @@
+// One contact, many identities: an event from any identity reaches the contact's journey.
+import { index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+export const CHANNELS = ['webchat', 'voice', 'sms', 'line', 'email', 'api'] as const;
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name'),
+    email: text('email'),
+    phone: text('phone'),
+    locale: text('locale'),
+    attributes: jsonb('attributes').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('contacts_email_idx').on(table.email), index('contacts_phone_idx').on(table.phone)],
+);
+
+export const contactIdentities = pgTable(
+  'contact_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    /** Phone number, email address, LINE user id, web-chat visitor id… */
+    address: text('address').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique('contact_identities_channel_address_key').on(table.channel, table.address),
+    index('contact_identities_contact_idx').on(table.contactId),
+  ],
+);
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type ContactIdentityRow = typeof contactIdentities.$inferSelect;

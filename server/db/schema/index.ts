@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './flows';
+export * from './contacts';
+export * from './conversations';
+export * from './access';

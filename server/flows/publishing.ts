@@ -1,0 +1,140 @@
+// Publishing: immutable numbered versions made from the draft (or, for a rollback, from an
+// older version), refused while the content has errors.
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { validateFlow, type Diagnostic, type FlowDocument } from '@/flows';
+import { diffFlows, type FlowDiff } from '@/flows/diff/diffFlows';
+import type { Database } from '../db/client';
+import { drafts, flowVersions, flows, type FlowVersionRow } from '../db/schema';
+import { conflict, notFound, UserError } from '../errors';
+import { flowChecksum } from './checksum';
+import { readFlowDocument } from './document';
+import { getFlow } from './flowStore';
+import { publishedLibrary } from './library';
+
+export type VersionSummary = Omit<FlowVersionRow, 'content'>;
+
+/** What the validator says of a flow's draft, subflows resolved among published flows. */
+export async function validateDraft(db: Database, id: string): Promise<Diagnostic[]> {
+  const { draft } = await getFlow(db, id);
+  return validateContent(db, draft.content);
+}
+
+async function validateContent(db: Database, content: FlowDocument): Promise<Diagnostic[]> {
+  return validateFlow(content, { flows: await publishedLibrary(db, content) });
+}
+
+export interface PublishInput {
+  id: string;
+  note?: string;
+  /** When given, publish only if the draft is still this revision (what the person reviewed). */
+  revision?: number;
+}
+
+/** Publishes the draft as version n+1; refused while it has errors. */
+export async function publishDraft(db: Database, input: PublishInput, userId: string | null): Promise<VersionSummary> {
+  return db.transaction(async (tx) => {
+    await lockFlow(tx, input.id);
+    const [draft] = await tx.select().from(drafts).where(eq(drafts.flowId, input.id));
+    if (!draft) throw notFound(`The flow "${input.id}" has no draft.`);
+    if (input.revision !== undefined && draft.revision !== input.revision) {
+      throw conflict(
+        `The draft changed since you reviewed it (now revision ${draft.revision}, yours is ${input.revision}). Review it again before publishing.`,
+        { revision: draft.revision },
+      );
+    }
+    const content = readFlowDocument(draft.content);
+    return insertVersion(tx, { id: input.id, content, note: input.note ?? '' }, userId);
+  });
+}
+
+/** Publishes an older version's content again, as the newest version. */
+export async function rollbackTo(
+  db: Database,
+  input: { id: string; number: number; note?: string },
+  userId: string | null,
+): Promise<VersionSummary> {
+  return db.transaction(async (tx) => {
+    await lockFlow(tx, input.id);
+    const old = await getVersion(tx, input.id, input.number);
+    const note = input.note ?? `Rollback to version ${input.number}`;
+    return insertVersion(tx, { id: input.id, content: readFlowDocument(old.content), note }, userId);
+  });
+}
+
+/** Locks the flow row so concurrent publishes take numbers one after another. */
+async function lockFlow(tx: Database, id: string): Promise<void> {
+  const [flow] = await tx.select().from(flows).where(eq(flows.id, id)).for('update');
+  if (!flow) throw notFound(`There is no flow "${id}".`);
+  if (flow.archivedAt) throw new UserError('precondition', `The flow "${id}" is archived. Restore it before publishing.`);
+}
+
+async function insertVersion(
+  tx: Database,
+  input: { id: string; content: FlowDocument; note: string },
+  userId: string | null,
+): Promise<VersionSummary> {
+  const diagnostics = await validateContent(tx, input.content);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    throw new UserError(
+      'precondition',
+      `The flow has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before publishing. First: ${errors[0]?.message}`,
+      { diagnostics: errors },
+    );
+  }
+  const [flow] = await tx
+    .update(flows)
+    .set({ latestVersion: sql`${flows.latestVersion} + 1`, updatedAt: new Date() })
+    .where(eq(flows.id, input.id))
+    .returning({ number: flows.latestVersion });
+  if (!flow) throw notFound(`There is no flow "${input.id}".`);
+  const [version] = await tx
+    .insert(flowVersions)
+    .values({
+      flowId: input.id,
+      number: flow.number,
+      content: input.content,
+      checksum: flowChecksum(input.content),
+      note: input.note,
+      publishedBy: userId,
+    })
+    .returning();
+  if (!version) throw new Error('the version was not inserted');
+  return summaryOf(version);
+}
+
+export async function listVersions(db: Database, id: string): Promise<VersionSummary[]> {
+  await getFlow(db, id);
+  const { content: _content, ...columns } = getTableColumns(flowVersions);
+  return db.select(columns).from(flowVersions).where(eq(flowVersions.flowId, id)).orderBy(desc(flowVersions.number));
+}
+
+export async function getVersion(db: Database, id: string, number: number): Promise<FlowVersionRow> {
+  const [version] = await db
+    .select()
+    .from(flowVersions)
+    .where(and(eq(flowVersions.flowId, id), eq(flowVersions.number, number)));
+  if (!version) throw notFound(`The flow "${id}" has no version ${number}.`);
+  return version;
+}
+
+/** What changed from version `from` to version `to` (either may be `draft`). */
+export async function diffVersions(
+  db: Database,
+  id: string,
+  from: number | 'draft',
+  to: number | 'draft',
+): Promise<FlowDiff> {
+  const [before, after] = await Promise.all([contentAt(db, id, from), contentAt(db, id, to)]);
+  return diffFlows(before, after);
+}
+
+async function contentAt(db: Database, id: string, at: number | 'draft'): Promise<FlowDocument> {
+  if (at === 'draft') return (await getFlow(db, id)).draft.content;
+  return readFlowDocument((await getVersion(db, id, at)).content);
+}
+
+function summaryOf(version: FlowVersionRow): VersionSummary {
+  const { content: _content, ...summary } = version;
+  return summary;
+}

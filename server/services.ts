@@ -1,0 +1,79 @@
+// What request handlers need, built once per process: the database (migrated, examples
+// seeded) and the auth instance bound to it.
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { createAuth, type Auth } from './auth/auth';
+import { openDatabase, type Database, type DatabaseHandle } from './db/client';
+import { settings } from './db/schema';
+import { seedExampleFlows } from './flows/seed';
+
+export interface Services {
+  db: Database;
+  database: DatabaseHandle;
+  auth: Auth;
+}
+
+export interface ServicesOptions {
+  /** Publish the example flows on an empty database (the app does; tests usually do not). */
+  seed?: boolean;
+  baseURL?: string;
+  progress?: (message: string) => void;
+}
+
+/** Migrates the database, seeds it when asked and binds auth to it. */
+export async function createServices(database: DatabaseHandle, options: ServicesOptions = {}): Promise<Services> {
+  const progress = options.progress ?? (() => undefined);
+  progress(`Migrating the database (${database.location})…`);
+  await database.migrate();
+  if (options.seed) {
+    const report = await seedExampleFlows(database.db, undefined, progress);
+    if (!report.already) progress(`Published ${report.seeded.length} example flows as version 1.`);
+  }
+  const auth = createAuth(database.db, {
+    secret: await authSecret(database.db),
+    baseURL: process.env.BETTER_AUTH_URL,
+    allowedHosts: (process.env.SWITCHBOARD_ALLOWED_HOSTS ?? '').split(',').filter(Boolean),
+  });
+  return { db: database.db, database, auth };
+}
+
+declare global {
+  // Next may evaluate this module more than once (per route bundle, on reload); one database
+  // handle per process matters for PGlite, which allows a single owner of its directory.
+  var switchboardServices: Promise<Services> | undefined;
+}
+
+/** The process's services, opened on first use. */
+export function getServices(): Promise<Services> {
+  if (!globalThis.switchboardServices) {
+    const opening = openDatabase().then((database) => createServices(database, { seed: true, progress: console.log }));
+    globalThis.switchboardServices = opening;
+    // A failed start is retried on the next request rather than remembered forever.
+    opening.catch(() => {
+      if (globalThis.switchboardServices === opening) globalThis.switchboardServices = undefined;
+    });
+  }
+  return globalThis.switchboardServices;
+}
+
+const SECRET_KEY = 'auth-secret';
+const StoredSecret = z.string().min(32);
+
+/**
+ * Signs session cookies. BETTER_AUTH_SECRET wins; without it a random secret is made on first
+ * start and kept in the database, so an install works with no configuration.
+ */
+export async function authSecret(db: Database): Promise<string> {
+  const fromEnv = process.env.BETTER_AUTH_SECRET;
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error('BETTER_AUTH_SECRET must be at least 32 characters. Generate one with `openssl rand -base64 32`.');
+    return fromEnv;
+  }
+  await db
+    .insert(settings)
+    .values({ key: SECRET_KEY, value: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing();
+  const [row] = await db.select().from(settings).where(eq(settings.key, SECRET_KEY));
+  return StoredSecret.parse(row?.value);
+}

@@ -1,0 +1,42 @@
+// A running API on a test database with one signed-in client per role: how the API tests and
+// the benchmark drive the server from outside, over HTTP.
+import type { Role } from '../db/schema';
+import { createApiHandler } from '../api/handler';
+import { createUser } from '../auth/users';
+import { serveFetch } from '../http/serveFetch';
+import { createServices, type Services } from '../services';
+import { apiClient, signIn, type ApiClient } from './apiClient';
+import { testDatabase, type DatabaseKind, type TestDatabase } from './database';
+
+export interface ApiHarness {
+  url: string;
+  database: TestDatabase;
+  services: Services;
+  /** Not signed in. */
+  anonymous: ApiClient;
+  close(): Promise<void>;
+}
+
+export async function startApi(kind: DatabaseKind): Promise<ApiHarness> {
+  const database = await testDatabase(kind);
+  const services = await createServices(database);
+  const server = await serveFetch(createApiHandler(services));
+  return {
+    url: server.url,
+    database,
+    services,
+    anonymous: apiClient(server.url),
+    close: async () => {
+      await server.close();
+      await database.close();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** Creates an account with the role and returns a client signed in as it. */
+export async function clientAs(harness: ApiHarness, role: Role, email = `${role}-${Date.now()}@example.com`): Promise<ApiClient> {
+  await createUser(harness.services.auth, harness.services.db, { email, name: role, password: TEST_PASSWORD, role });
+  return apiClient(harness.url, await signIn(harness.url, email, TEST_PASSWORD));
+}
