@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
 const buildIdFile = path.join(root, '.next', 'BUILD_ID');
+const cliBin = path.join(root, 'bin', 'switchboard.mjs');
 // Anything here newer than the last build means the build is stale.
 const sources = ['app', 'server', 'flows', 'public', 'next.config.mjs', 'package.json', 'tsconfig.json'];
 
@@ -33,7 +34,7 @@ async function main() {
         : '• Building the app (first start takes about a minute)…',
     );
     const startedAt = Date.now();
-    const code = await run(['build']);
+    const code = await run(nextBin, ['build']);
     if (code !== 0) {
       console.error(`✗ The build failed (exit code ${code}). Fix the errors above and run \`npm start\` again.`);
       process.exit(code);
@@ -46,8 +47,15 @@ async function main() {
   if (await responds(port)) {
     throw new Error(`Port ${port} is already in use. Stop what runs there or set PORT, e.g. PORT=3001 npm start.`);
   }
+  // Migrations and the first-start seed run here, with progress, before the server opens the
+  // database (the embedded one allows a single process at a time).
+  const setup = await run(process.execPath, [cliBin, 'db', 'setup']);
+  if (setup !== 0) {
+    console.error('✗ The database could not be prepared (see above).');
+    process.exit(setup);
+  }
   console.log(`• Starting the server on port ${port}…`);
-  const server = run(['start', '--port', String(port)]);
+  const server = run(nextBin, ['start', '--port', String(port)]);
   const ready = await waitUntilResponding(port, server);
   if (ready) {
     console.log('');
@@ -86,10 +94,10 @@ function newestMtime(target) {
   return newest;
 }
 
-/** Runs `next <args>` with inherited output; resolves to its exit code. */
-function run(args) {
+/** Runs a program with inherited output; resolves to its exit code. */
+function run(program, args) {
   return new Promise((resolve, reject) => {
-    child = spawn(nextBin, args, { cwd: root, stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env } });
+    child = spawn(program, args, { cwd: root, stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env } });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       child = null;

@@ -4,6 +4,9 @@ import { compileCommand } from './commands/compile';
 import { simulateCommand } from './commands/simulate';
 import { testCommand } from './commands/test';
 import { pathsCommand } from './commands/paths';
+import { userCommand } from './commands/user';
+import { apikeyCommand } from './commands/apikey';
+import { dbCommand } from './commands/db';
 
 export interface Command {
   summary: string;
@@ -17,6 +20,9 @@ export const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
   test: testCommand,
   paths: pathsCommand,
+  user: userCommand,
+  apikey: apikeyCommand,
+  db: dbCommand,
 };
 
 /**

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { Client, Pool } from 'pg';
+import { lockDataDir } from './lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -45,7 +46,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   const dataDir = options.dataDir ?? process.env.PGLITE_DATA_DIR ?? DEFAULT_DATA_DIR;
   if (dataDir === 'memory') return wrapPglite(await PGlite.create(), 'memory');
   mkdirSync(dataDir, { recursive: true });
-  return wrapPglite(await PGlite.create({ dataDir }), dataDir);
+  const unlock = lockDataDir(dataDir);
+  try {
+    return wrapPglite(await PGlite.create({ dataDir }), dataDir, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 /** The folder drizzle-kit writes migrations into. */
@@ -53,7 +60,7 @@ export function migrationsFolder(): string {
   return path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
 }
 
-function wrapPglite(client: PGlite, location: string): DatabaseHandle {
+function wrapPglite(client: PGlite, location: string, unlock: () => void = () => undefined): DatabaseHandle {
   const db = drizzlePglite({ client, schema });
   return {
     db,
@@ -61,7 +68,10 @@ function wrapPglite(client: PGlite, location: string): DatabaseHandle {
     location,
     // One process owns a PGlite directory, so nothing else can migrate at the same time.
     migrate: () => migratePglite(db, { migrationsFolder: migrationsFolder() }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
 }
 

@@ -1,0 +1,3 @@
+import { describeSchemaContract } from './schema.contract';
+
+describeSchemaContract('pglite');
