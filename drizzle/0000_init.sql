@@ -49,7 +49,8 @@ CREATE TABLE "verifications" (
 --> statement-breakpoint
 CREATE TABLE "drafts" (
 	"flow_id" text PRIMARY KEY NOT NULL,
-	"content" jsonb NOT NULL,
+	"content" json NOT NULL,
+	"node_count" integer DEFAULT 0 NOT NULL,
 	"revision" integer DEFAULT 1 NOT NULL,
 	"updated_by" text,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -59,7 +60,7 @@ CREATE TABLE "flow_versions" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"flow_id" text NOT NULL,
 	"number" integer NOT NULL,
-	"content" jsonb NOT NULL,
+	"content" json NOT NULL,
 	"checksum" text NOT NULL,
 	"note" text DEFAULT '' NOT NULL,
 	"published_by" text,

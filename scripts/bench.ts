@@ -6,14 +6,18 @@
 import { createActor, setup, type AnyActorScope } from 'xstate';
 import { compileFlow, createFlowMachine, createSimulation, validateFlow } from '../flows';
 import { generateFlow } from './bench/generateFlow';
+import { benchStorage } from './bench/storage';
 
 const SIZES = [100, 1_000, 5_000];
 const TARGET_COMPILE_MS = 100; // a 1,000-node flow validates and compiles in under 100 ms
 const TARGET_STEPS_PER_SECOND = 20_000;
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
 
-function main(): void {
+async function main(): Promise<void> {
   console.log(`Switchboard flow benchmark · node ${process.version} · ${new Date().toISOString()}`);
   console.log('');
   console.log('Validate + compile (median of runs after warm-up)');
@@ -21,6 +25,8 @@ function main(): void {
   for (const size of SIZES) benchCompile(size);
   console.log('');
   benchSimulator();
+  console.log('');
+  await benchStorage();
 }
 
 function benchCompile(size: number): void {

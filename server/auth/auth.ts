@@ -20,7 +20,11 @@ export function createAuth(db: Database, options: AuthOptions) {
   return betterAuth({
     appName: 'Switchboard',
     secret: options.secret,
-    baseURL: options.baseURL ?? { allowedHosts: [...LOCAL_HOSTS, ...(options.allowedHosts ?? [])] },
+    baseURL: options.baseURL ?? {
+      allowedHosts: [...LOCAL_HOSTS, ...(options.allowedHosts ?? [])],
+      // Server-side calls without a Host header (scripts, the CLI) resolve to the local app.
+      fallback: `http://localhost:${process.env.PORT ?? 3000}`,
+    },
     basePath: '/api/auth',
     database: drizzleAdapter(db, { provider: 'pg', schema, usePlural: true }),
     emailAndPassword: {

@@ -1,6 +1,6 @@
 // Reading flow documents that arrive from outside (saves, imports): upgraded to the current
 // format and checked against the document schema, or refused with issues a person can act on.
-import { FlowDocument, upgradeFlow } from '@/flows';
+import { FLOW_FORMAT, FlowDocument, upgradeFlow } from '@/flows';
 import { issuesToDiagnostics } from '@/flows/validate/analyze';
 import { invalidInput } from '../errors';
 
@@ -29,4 +29,26 @@ function parseJsonText(text: string): unknown {
       { path: '', message: detail },
     ]);
   }
+}
+
+/**
+ * A document read back from the database. Every stored document went through
+ * `readFlowDocument` on its way in, so one in the current format is returned as it is (a full
+ * parse of a 1,000-node flow costs more than the query); an older format is upgraded and parsed.
+ */
+export function readStoredFlow(stored: unknown): FlowDocument {
+  return isCurrentFlow(stored) ? stored : readFlowDocument(stored);
+}
+
+function isCurrentFlow(value: unknown): value is FlowDocument {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'format' in value &&
+    value.format === FLOW_FORMAT &&
+    'nodes' in value &&
+    Array.isArray(value.nodes) &&
+    'edges' in value &&
+    Array.isArray(value.edges)
+  );
 }

@@ -5,7 +5,7 @@ import { FLOW_FORMAT, type FlowDocument } from '@/flows';
 import type { Database } from '../db/client';
 import { drafts, flows, type DraftRow, type FlowRow } from '../db/schema';
 import { conflict, invalidInput, notFound, UserError } from '../errors';
-import { readFlowDocument } from './document';
+import { readFlowDocument, readStoredFlow } from './document';
 import { uniqueFlowId } from './flowIds';
 
 export interface FlowSummary {
@@ -18,9 +18,13 @@ export interface FlowSummary {
   archivedAt: Date | null;
 }
 
+/**
+ * A flow and its draft as the API returns them. Dates are ISO strings already: the document
+ * can be large, and converting here saves walking it again on the way out.
+ */
 export interface FlowWithDraft {
-  flow: FlowRow;
-  draft: { content: FlowDocument; revision: number; updatedAt: Date; updatedBy: string | null };
+  flow: { id: string; name: string; latestVersion: number; createdBy: string | null; createdAt: string; updatedAt: string; archivedAt: string | null };
+  draft: { content: FlowDocument; revision: number; updatedAt: string; updatedBy: string | null };
 }
 
 /** Flows by name; archived ones only when asked. */
@@ -31,7 +35,7 @@ export async function listFlows(db: Database, options: { includeArchived?: boole
       name: flows.name,
       latestVersion: flows.latestVersion,
       revision: drafts.revision,
-      nodeCount: sql<number>`coalesce(jsonb_array_length(${drafts.content} -> 'nodes'), 0)`.mapWith(Number),
+      nodeCount: drafts.nodeCount,
       updatedAt: flows.updatedAt,
       archivedAt: flows.archivedAt,
     })
@@ -45,7 +49,7 @@ export async function listFlows(db: Database, options: { includeArchived?: boole
 export async function getFlow(db: Database, id: string): Promise<FlowWithDraft> {
   const [row] = await db.select().from(flows).innerJoin(drafts, eq(drafts.flowId, flows.id)).where(eq(flows.id, id));
   if (!row) throw notFound(`There is no flow "${id}".`);
-  return { flow: row.flows, draft: draftOf(row.drafts) };
+  return { flow: flowOf(row.flows), draft: draftOf(row.drafts) };
 }
 
 export interface CreateFlowInput {
@@ -68,9 +72,12 @@ export async function createFlow(db: Database, input: CreateFlowInput, userId: s
       .returning();
     const flow = inserted[0];
     if (!flow) throw conflict(`A flow with the id "${id}" already exists. Choose another id.`, { id });
-    const [draft] = await tx.insert(drafts).values({ flowId: id, content, updatedBy: userId }).returning();
+    const [draft] = await tx
+      .insert(drafts)
+      .values({ flowId: id, content, nodeCount: content.nodes.length, updatedBy: userId })
+      .returning();
     if (!draft) throw new Error('the draft was not inserted');
-    return { flow, draft: draftOf(draft) };
+    return { flow: flowOf(flow), draft: draftOf(draft) };
   });
 }
 
@@ -82,7 +89,7 @@ export async function renameFlow(db: Database, id: string, name: string, userId:
     const [draft] = await tx
       .update(drafts)
       .set({
-        content: sql`jsonb_set(${drafts.content}, '{name}', ${JSON.stringify(name)}::jsonb)`,
+        content: sql`jsonb_set(${drafts.content}::jsonb, '{name}', ${JSON.stringify(name)}::jsonb)::json`,
         revision: sql`${drafts.revision} + 1`,
         updatedBy: userId,
         updatedAt: new Date(),
@@ -90,7 +97,7 @@ export async function renameFlow(db: Database, id: string, name: string, userId:
       .where(eq(drafts.flowId, id))
       .returning();
     if (!draft) throw notFound(`The flow "${id}" has no draft.`);
-    return { flow, draft: draftOf(draft) };
+    return { flow: flowOf(flow), draft: draftOf(draft) };
   });
 }
 
@@ -125,7 +132,7 @@ export interface SaveDraftInput {
 }
 
 /** Saves the draft if nobody saved since `revision`; otherwise CONFLICT with the newer revision. */
-export async function saveDraft(db: Database, input: SaveDraftInput, userId: string | null): Promise<{ revision: number; updatedAt: Date }> {
+export async function saveDraft(db: Database, input: SaveDraftInput, userId: string | null): Promise<{ revision: number; updatedAt: string }> {
   const content = readFlowDocument(input.content);
   if (content.id !== input.id) {
     throw invalidInput(`The document's id "${content.id}" does not match the flow "${input.id}".`, [
@@ -133,11 +140,16 @@ export async function saveDraft(db: Database, input: SaveDraftInput, userId: str
     ]);
   }
   return db.transaction(async (tx) => {
-    const flow = await editableFlow(tx, input.id);
     const now = new Date();
+    const [flow] = await tx
+      .update(flows)
+      .set({ name: content.name, updatedAt: now })
+      .where(and(eq(flows.id, input.id), isNull(flows.archivedAt)))
+      .returning({ id: flows.id });
+    if (!flow) await editableFlow(tx, input.id); // throws: not found, or archived
     const [saved] = await tx
       .update(drafts)
-      .set({ content, revision: sql`${drafts.revision} + 1`, updatedBy: userId, updatedAt: now })
+      .set({ content, nodeCount: content.nodes.length, revision: sql`${drafts.revision} + 1`, updatedBy: userId, updatedAt: now })
       .where(and(eq(drafts.flowId, input.id), eq(drafts.revision, input.revision)))
       .returning({ revision: drafts.revision, updatedAt: drafts.updatedAt });
     if (!saved) {
@@ -147,12 +159,7 @@ export async function saveDraft(db: Database, input: SaveDraftInput, userId: str
         { revision: current?.revision ?? null },
       );
     }
-    if (flow.name !== content.name) {
-      await tx.update(flows).set({ name: content.name, updatedAt: now }).where(eq(flows.id, input.id));
-    } else {
-      await tx.update(flows).set({ updatedAt: now }).where(eq(flows.id, input.id));
-    }
-    return saved;
+    return { revision: saved.revision, updatedAt: saved.updatedAt.toISOString() };
   });
 }
 
@@ -166,10 +173,22 @@ export async function editableFlow(db: Database, id: string): Promise<FlowRow> {
 
 function draftOf(row: DraftRow): FlowWithDraft['draft'] {
   return {
-    content: readFlowDocument(row.content),
+    content: readStoredFlow(row.content),
     revision: row.revision,
-    updatedAt: row.updatedAt,
+    updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy,
+  };
+}
+
+function flowOf(row: FlowRow): FlowWithDraft['flow'] {
+  return {
+    id: row.id,
+    name: row.name,
+    latestVersion: row.latestVersion,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 }
 

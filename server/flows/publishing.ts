@@ -7,7 +7,7 @@ import type { Database } from '../db/client';
 import { drafts, flowVersions, flows, type FlowVersionRow } from '../db/schema';
 import { conflict, notFound, UserError } from '../errors';
 import { flowChecksum } from './checksum';
-import { readFlowDocument } from './document';
+import { readFlowDocument, readStoredFlow } from './document';
 import { getFlow } from './flowStore';
 import { publishedLibrary } from './library';
 
@@ -131,7 +131,7 @@ export async function diffVersions(
 
 async function contentAt(db: Database, id: string, at: number | 'draft'): Promise<FlowDocument> {
   if (at === 'draft') return (await getFlow(db, id)).draft.content;
-  return readFlowDocument((await getVersion(db, id, at)).content);
+  return readStoredFlow((await getVersion(db, id, at)).content);
 }
 
 function summaryOf(version: FlowVersionRow): VersionSummary {

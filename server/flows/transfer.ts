@@ -3,7 +3,7 @@ import type { Diagnostic, FlowDocument } from '@/flows';
 import { validateFlow } from '@/flows';
 import type { Database } from '../db/client';
 import { invalidInput } from '../errors';
-import { readFlowDocument } from './document';
+import { readFlowDocument, readStoredFlow } from './document';
 import { createFlow, getFlow, type FlowWithDraft } from './flowStore';
 import { publishedLibrary } from './library';
 import { getVersion } from './publishing';
@@ -41,5 +41,5 @@ export async function importFlow(
 /** The document of a flow's draft, or of one of its versions. */
 export async function exportFlow(db: Database, id: string, version?: number): Promise<FlowDocument> {
   if (version === undefined) return (await getFlow(db, id)).draft.content;
-  return readFlowDocument((await getVersion(db, id, version)).content);
+  return readStoredFlow((await getVersion(db, id, version)).content);
 }

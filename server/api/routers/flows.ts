@@ -21,24 +21,26 @@ const FlowName = z.string().trim().min(1, 'enter a name').max(120, 'use at most 
 const Revision = z.number().int().positive();
 const ById = z.object({ id: Slug });
 
+// Flow results carry their dates as strings already (see FlowWithDraft), so the large document
+// is not walked again; smaller results go through jsonify.
 export const flowsRouter = router({
   list: readProcedure
     .input(z.object({ includeArchived: z.boolean().optional() }).optional())
     .query(async ({ ctx, input }) => jsonify(await listFlows(ctx.services.db, input ?? {}))),
 
-  get: readProcedure.input(ById).query(async ({ ctx, input }) => jsonify(await getFlow(ctx.services.db, input.id))),
+  get: readProcedure.input(ById).query(({ ctx, input }) => getFlow(ctx.services.db, input.id)),
 
   create: designProcedure
     .input(z.object({ name: FlowName, id: Slug.optional() }))
-    .mutation(async ({ ctx, input }) => jsonify(await createFlow(ctx.services.db, input, signedIn(ctx.user).id))),
+    .mutation(({ ctx, input }) => createFlow(ctx.services.db, input, signedIn(ctx.user).id)),
 
   rename: designProcedure
     .input(z.object({ id: Slug, name: FlowName }))
-    .mutation(async ({ ctx, input }) => jsonify(await renameFlow(ctx.services.db, input.id, input.name, signedIn(ctx.user).id))),
+    .mutation(({ ctx, input }) => renameFlow(ctx.services.db, input.id, input.name, signedIn(ctx.user).id)),
 
   duplicate: designProcedure
     .input(z.object({ id: Slug, newId: Slug.optional(), name: FlowName.optional() }))
-    .mutation(async ({ ctx, input }) => jsonify(await duplicateFlow(ctx.services.db, input.id, { id: input.newId, name: input.name }, signedIn(ctx.user).id)),
+    .mutation(({ ctx, input }) => duplicateFlow(ctx.services.db, input.id, { id: input.newId, name: input.name }, signedIn(ctx.user).id),
     ),
 
   archive: designProcedure.input(ById).mutation(async ({ ctx, input }) => jsonify(await setArchived(ctx.services.db, input.id, true))),
@@ -47,7 +49,7 @@ export const flowsRouter = router({
 
   saveDraft: designProcedure
     .input(z.object({ id: Slug, revision: Revision, content: z.record(z.string(), z.unknown()) }))
-    .mutation(async ({ ctx, input }) => jsonify(await saveDraft(ctx.services.db, input, signedIn(ctx.user).id))),
+    .mutation(({ ctx, input }) => saveDraft(ctx.services.db, input, signedIn(ctx.user).id)),
 
   /** A stored draft by id, or a document the editor holds (checked without saving). */
   validate: readProcedure
@@ -70,9 +72,9 @@ export const flowsRouter = router({
         allowErrors: z.boolean().optional(),
       }),
     )
-    .mutation(async ({ ctx, input }) => jsonify(await importFlow(ctx.services.db, input, signedIn(ctx.user).id))),
+    .mutation(({ ctx, input }) => importFlow(ctx.services.db, input, signedIn(ctx.user).id)),
 
   export: readProcedure
     .input(z.object({ id: Slug, version: z.number().int().positive().optional() }))
-    .query(async ({ ctx, input }) => jsonify(await exportFlow(ctx.services.db, input.id, input.version))),
+    .query(({ ctx, input }) => exportFlow(ctx.services.db, input.id, input.version)),
 });
