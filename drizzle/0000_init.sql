@@ -35,7 +35,8 @@ CREATE TABLE "users" (
 	"role" text DEFAULT 'viewer' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "users_email_unique" UNIQUE("email")
+	CONSTRAINT "users_email_unique" UNIQUE("email"),
+	CONSTRAINT "users_role_check" CHECK ("users"."role" in ('admin', 'designer', 'agent', 'viewer'))
 );
 --> statement-breakpoint
 CREATE TABLE "verifications" (
@@ -84,7 +85,8 @@ CREATE TABLE "contact_identities" (
 	"channel" text NOT NULL,
 	"address" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "contact_identities_channel_address_key" UNIQUE("channel","address")
+	CONSTRAINT "contact_identities_channel_address_key" UNIQUE("channel","address"),
+	CONSTRAINT "contact_identities_channel_check" CHECK ("contact_identities"."channel" in ('webchat', 'voice', 'sms', 'line', 'email', 'api'))
 );
 --> statement-breakpoint
 CREATE TABLE "contacts" (
@@ -104,7 +106,8 @@ CREATE TABLE "channel_bindings" (
 	"address" text,
 	"flow_id" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "channel_bindings_channel_address_key" UNIQUE NULLS NOT DISTINCT("channel","address")
+	CONSTRAINT "channel_bindings_channel_address_key" UNIQUE NULLS NOT DISTINCT("channel","address"),
+	CONSTRAINT "channel_bindings_channel_check" CHECK ("channel_bindings"."channel" in ('webchat', 'voice', 'sms', 'line', 'email', 'api'))
 );
 --> statement-breakpoint
 CREATE TABLE "conversations" (
@@ -122,7 +125,9 @@ CREATE TABLE "conversations" (
 	"queue" text,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"ended_at" timestamp with time zone
+	"ended_at" timestamp with time zone,
+	CONSTRAINT "conversations_channel_check" CHECK ("conversations"."channel" in ('webchat', 'voice', 'sms', 'line', 'email', 'api')),
+	CONSTRAINT "conversations_status_check" CHECK ("conversations"."status" in ('active', 'handoff', 'ended'))
 );
 --> statement-breakpoint
 CREATE TABLE "events" (
@@ -148,7 +153,10 @@ CREATE TABLE "messages" (
 	"payload" jsonb,
 	"author" text NOT NULL,
 	"agent_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "messages_channel_check" CHECK ("messages"."channel" in ('webchat', 'voice', 'sms', 'line', 'email', 'api')),
+	CONSTRAINT "messages_direction_check" CHECK ("messages"."direction" in ('in', 'out')),
+	CONSTRAINT "messages_author_check" CHECK ("messages"."author" in ('customer', 'bot', 'agent', 'system'))
 );
 --> statement-breakpoint
 CREATE TABLE "outbox" (
@@ -163,7 +171,8 @@ CREATE TABLE "outbox" (
 	"last_error" text,
 	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone,
-	CONSTRAINT "outbox_idempotency_key_unique" UNIQUE("idempotency_key")
+	CONSTRAINT "outbox_idempotency_key_unique" UNIQUE("idempotency_key"),
+	CONSTRAINT "outbox_status_check" CHECK ("outbox"."status" in ('pending', 'sent', 'failed'))
 );
 --> statement-breakpoint
 CREATE TABLE "timers" (

@@ -1,5 +1,5 @@
 // The constraints the runtime and the agent desktop rely on, checked on a real database.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabase, type DatabaseKind, type TestDatabase } from '../testing/database';
 import { channelBindings, contactIdentities, contacts, conversations, events, flows, timers } from './schema';
@@ -77,6 +77,20 @@ export function describeSchemaContract(kind: DatabaseKind): void {
       await expect(database.db.insert(channelBindings).values({ channel: 'sms', address: null, flowId: 'b' })).rejects.toThrow();
       await expect(
         database.db.insert(channelBindings).values({ channel: 'sms', address: '+6620000000', flowId: 'a' }),
+      ).rejects.toThrow();
+    });
+
+    it('refuses text outside the enums, even from raw SQL', async () => {
+      const ana = await contact('Ana');
+      await database.db.insert(flows).values({ id: 'f', name: 'F' });
+      const insert = (channel: string) =>
+        database.db.execute(
+          sql`insert into conversations (contact_id, flow_id, flow_version, channel) values (${ana.id}, 'f', 1, ${channel})`,
+        );
+      await expect(insert('fax')).rejects.toThrow();
+      await insert('sms');
+      await expect(
+        database.db.execute(sql`insert into users (id, name, email, role) values ('u1', 'U', 'u@example.com', 'owner')`),
       ).rejects.toThrow();
     });
 

@@ -1,6 +1,7 @@
 // The tables better-auth reads and writes (users, sessions, accounts, verifications), in the
 // shape its drizzle adapter expects, plus our `role` column on users.
-import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { oneOf } from './checks';
 
 export const ROLES = ['admin', 'designer', 'agent', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -10,15 +11,19 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
 
-export const users = pgTable('users', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  email: text('email').notNull().unique(),
-  emailVerified: boolean('email_verified').notNull().default(false),
-  image: text('image'),
-  role: text('role', { enum: ROLES }).notNull().default('viewer'),
-  ...timestamps,
-});
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull().unique(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    image: text('image'),
+    role: text('role', { enum: ROLES }).notNull().default('viewer'),
+    ...timestamps,
+  },
+  (table) => [check('users_role_check', oneOf(table.role, ROLES))],
+);
 
 export const sessions = pgTable(
   'sessions',

@@ -1,5 +1,6 @@
 // One contact, many identities: an event from any identity reaches the contact's journey.
-import { index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { oneOf } from './checks';
 
 export const CHANNELS = ['webchat', 'voice', 'sms', 'line', 'email', 'api'] as const;
 
@@ -32,6 +33,7 @@ export const contactIdentities = pgTable(
   },
   (table) => [
     unique('contact_identities_channel_address_key').on(table.channel, table.address),
+    check('contact_identities_channel_check', oneOf(table.channel, CHANNELS)),
     index('contact_identities_contact_idx').on(table.contactId),
   ],
 );

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  check,
   index,
   integer,
   jsonb,
@@ -15,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { CHANNELS, contacts } from './contacts';
+import { oneOf } from './checks';
 import { flows } from './flows';
 
 export const CONVERSATION_STATUSES = ['active', 'handoff', 'ended'] as const;
@@ -32,7 +34,10 @@ export const channelBindings = pgTable(
       .references(() => flows.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [unique('channel_bindings_channel_address_key').on(table.channel, table.address).nullsNotDistinct()],
+  (table) => [
+    unique('channel_bindings_channel_address_key').on(table.channel, table.address).nullsNotDistinct(),
+    check('channel_bindings_channel_check', oneOf(table.channel, CHANNELS)),
+  ],
 );
 
 export const conversations = pgTable(
@@ -68,6 +73,8 @@ export const conversations = pgTable(
       .where(sql`${table.status} <> 'ended'`),
     index('conversations_contact_started_idx').on(table.contactId, table.startedAt),
     index('conversations_queue_idx').on(table.queue, table.status),
+    check('conversations_channel_check', oneOf(table.channel, CHANNELS)),
+    check('conversations_status_check', oneOf(table.status, CONVERSATION_STATUSES)),
   ],
 );
 
@@ -114,6 +121,9 @@ export const messages = pgTable(
   (table) => [
     index('messages_conversation_idx').on(table.conversationId, table.createdAt),
     index('messages_contact_idx').on(table.contactId, table.createdAt),
+    check('messages_channel_check', oneOf(table.channel, CHANNELS)),
+    check('messages_direction_check', oneOf(table.direction, MESSAGE_DIRECTIONS)),
+    check('messages_author_check', oneOf(table.author, MESSAGE_AUTHORS)),
   ],
 );
 
@@ -139,6 +149,7 @@ export const outbox = pgTable(
   },
   (table) => [
     index('outbox_pending_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
+    check('outbox_status_check', oneOf(table.status, OUTBOX_STATUSES)),
   ],
 );
 
