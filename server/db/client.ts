@@ -57,7 +57,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 
 /** The folder drizzle-kit writes migrations into. */
 export function migrationsFolder(): string {
-  return path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+  // Read at run time from the working directory; the comment keeps Next's bundler from
+  // tracing the whole project into the server output because of a computed path.
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.MIGRATIONS_DIR ?? 'drizzle');
 }
 
 function wrapPglite(client: PGlite, location: string, unlock: () => void = () => undefined): DatabaseHandle {

@@ -1,0 +1,39 @@
+import { t, type Locale } from '@/app/i18n/messages';
+import type { AppRouter } from '@/server/api/root';
+import type { inferRouterOutputs } from '@trpc/server';
+
+type FlowSummary = inferRouterOutputs<AppRouter>['flows']['list'][number];
+
+/** Dates in the reader's language; Thai readers get the Buddhist-era year they expect. */
+const DATE_LOCALES: Record<Locale, string> = { en: 'en-GB', th: 'th-TH' };
+
+export function FlowCard({ locale, flow }: { locale: Locale; flow: FlowSummary }) {
+  const updated = new Date(flow.updatedAt);
+  return (
+    <li className="flow-card">
+      <h2>{flow.name}</h2>
+      <dl>
+        <dt>{t(locale, 'flowId')}</dt>
+        <dd>
+          <code>{flow.id}</code>
+        </dd>
+        <dt>{t(locale, 'flowPublished')}</dt>
+        <dd>
+          {flow.latestVersion > 0 ? (
+            <span className="badge badge-ok">{t(locale, 'flowVersion', { version: flow.latestVersion })}</span>
+          ) : (
+            <span className="badge badge-all">{t(locale, 'draftOnly')}</span>
+          )}
+        </dd>
+        <dt>{t(locale, 'flowNodes')}</dt>
+        <dd>{flow.nodeCount}</dd>
+        <dt>{t(locale, 'flowUpdated')}</dt>
+        <dd>
+          <time dateTime={flow.updatedAt}>
+            {new Intl.DateTimeFormat(DATE_LOCALES[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(updated)}
+          </time>
+        </dd>
+      </dl>
+    </li>
+  );
+}
