@@ -142,6 +142,8 @@ export function describeApiContract(kind: DatabaseKind): void {
 
       // Nothing is overwritten by a stale save, and bad content is refused with paths.
       await expectTrpcError(designer.flows.saveDraft.mutate({ id: 'race', revision: 1, content: greeting('race', 'late') }), 'CONFLICT');
+      const ahead = await expectTrpcError(designer.flows.saveDraft.mutate({ id: 'race', revision: 99, content: greeting('race', 'late') }), 'CONFLICT');
+      expect(ahead.message).toMatch(/Revision 99 does not exist; the draft is at revision 2/);
       const bad = await expectTrpcError(
         designer.flows.saveDraft.mutate({ id: 'race', revision: 2, content: { ...greeting('race'), nodes: [{ type: 'message' }] } }),
         'BAD_REQUEST',

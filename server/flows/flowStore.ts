@@ -154,13 +154,18 @@ export async function saveDraft(db: Database, input: SaveDraftInput, userId: str
       .returning({ revision: drafts.revision, updatedAt: drafts.updatedAt });
     if (!saved) {
       const [current] = await tx.select({ revision: drafts.revision }).from(drafts).where(eq(drafts.flowId, input.id));
-      throw conflict(
-        `Someone saved this flow after you opened it (revision ${current?.revision ?? '?'}, yours is ${input.revision}). Reload to see their changes, then apply yours again.`,
-        { revision: current?.revision ?? null },
-      );
+      throw staleRevision(input.revision, current?.revision ?? null);
     }
     return { revision: saved.revision, updatedAt: saved.updatedAt.toISOString() };
   });
+}
+
+function staleRevision(yours: number, current: number | null): UserError {
+  const message =
+    current !== null && yours > current
+      ? `Revision ${yours} does not exist; the draft is at revision ${current}. Reload the flow.`
+      : `Someone saved this flow after you opened it (revision ${current ?? '?'}, yours is ${yours}). Reload to see their changes, then apply yours again.`;
+  return conflict(message, { revision: current });
 }
 
 /** The flow row, refusing an archived flow: it has to be restored before it changes. */
