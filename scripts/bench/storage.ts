@@ -2,7 +2,6 @@
 // session cookie) on PostgreSQL, beside the same calls made in-process and on PGlite, so the
 // cost of each layer shows in one run.
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createApiHandler } from '../../server/api/handler';
 import { createUser } from '../../server/auth/users';
 import { openDatabase, type DatabaseHandle } from '../../server/db/client';
@@ -11,6 +10,7 @@ import { importFlow } from '../../server/flows/transfer';
 import { serveFetch } from '../../server/http/serveFetch';
 import { createServices } from '../../server/services';
 import { apiClient, signIn } from '../../server/testing/apiClient';
+import { adminQuery, withDatabase } from '../../server/testing/templates';
 import { generateFlow } from './generateFlow';
 
 const TARGET_P50_MS = 20;
@@ -97,29 +97,18 @@ async function overHttp(database: DatabaseHandle): Promise<{ op: Op; close(): Pr
 
 async function scratchPostgres(url: string): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
   const name = `switchboard_bench_${randomBytes(4).toString('hex')}`;
-  await adminQuery(url, `create database "${name}"`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openDatabase({ url: target.toString() });
+  await adminQuery(`create database "${name}"`, url);
+  const handle = await openDatabase({ url: withDatabase(url, name) });
   await handle.migrate();
   return {
     handle,
     drop: async () => {
       await handle.close();
-      await adminQuery(url, `drop database if exists "${name}" with (force)`);
+      await adminQuery(`drop database if exists "${name}" with (force)`, url);
     },
   };
 }
 
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function sample(run: () => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];

@@ -1,22 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { Client } from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { testPostgresUrl, withDatabase } from '../testing/templates';
+import { adminQuery as admin, testPostgresUrl, withDatabase } from '../testing/templates';
 import { openDatabase } from './client';
 
 const name = `switchboard_migrate_${randomBytes(6).toString('hex')}`;
 
-async function admin(statement: string) {
-  const client = new Client({ connectionString: testPostgresUrl() });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('migrations on an empty PostgreSQL', () => {
   afterAll(() => admin(`drop database if exists "${name}" with (force)`));

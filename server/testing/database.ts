@@ -4,11 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { Client } from 'pg';
 import { inject } from 'vitest';
 import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '../db/client';
-import { testPostgresUrl, withDatabase } from './templates';
+import { adminQuery, testPostgresUrl, withDatabase } from './templates';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -39,15 +38,6 @@ async function postgresCopy(): Promise<DatabaseHandle> {
   };
 }
 
-async function adminQuery(statement: string): Promise<void> {
-  const admin = new Client({ connectionString: testPostgresUrl() });
-  await admin.connect();
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
 
 async function truncateAll(handle: DatabaseHandle): Promise<void> {
   const result = TableList.parse(await handle.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`));

@@ -63,3 +63,14 @@ export function withDatabase(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
+
+/** Runs one statement on the server's admin connection (creating or dropping databases). */
+export async function adminQuery(statement: string, url = testPostgresUrl()): Promise<void> {
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
