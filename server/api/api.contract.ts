@@ -173,6 +173,35 @@ export function describeApiContract(kind: DatabaseKind): void {
       expect((await designer.flows.list.query()).find((f) => f.id === 'publish-me')?.latestVersion).toBe(1);
     });
 
+    it('resolves subflow nodes among published flows', async () => {
+      const designer = client('designer');
+      const caller = {
+        ...greeting('caller'),
+        nodes: [
+          { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+          { id: 'call', type: 'subflow', position: { x: 0, y: 100 }, data: { flow: 'callee' } },
+          { id: 'done', type: 'end', position: { x: 0, y: 200 }, data: { outcome: 'resolved' } },
+        ],
+        edges: [
+          { source: 'start', target: 'call' },
+          { source: 'call', sourceHandle: 'done', target: 'done' },
+          { source: 'call', sourceHandle: 'error', target: 'done' },
+        ],
+      };
+      const codes = async () => (await designer.flows.validate.query({ content: caller })).diagnostics.map((d) => d.code);
+      expect(await codes()).toContain('unknown-flow');
+      await designer.flows.import.mutate({ document: caller, allowErrors: true });
+      await expectTrpcError(designer.flows.publish.mutate({ id: 'caller' }), 'PRECONDITION_FAILED');
+
+      await designer.flows.import.mutate({ document: greeting('callee') });
+      // A draft is not enough: the runtime runs published versions.
+      expect(await codes()).toContain('unknown-flow');
+      await designer.flows.publish.mutate({ id: 'callee' });
+      expect(await codes()).not.toContain('unknown-flow');
+      expect((await designer.flows.publish.mutate({ id: 'caller' })).number).toBe(1);
+      await expectTrpcError(designer.versions.list.query({ id: 'nobody' }), 'NOT_FOUND');
+    });
+
     it('never repeats a version number under concurrent publishes', async () => {
       const designer = client('designer');
       await designer.flows.create.mutate({ name: 'Busy', id: 'busy' });

@@ -1,13 +1,15 @@
 // The published flows a draft's subflow nodes call, loaded as far down as the calls go, so the
 // validator can check ids, waits and recursion without reading every flow.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { analyzeFlow, flowLibrary, type FlowDocument, type FlowLibrary } from '@/flows';
+import { analyzeFlow, flowLibrary, type FlowLibrary } from '@/flows';
 import { calledFlows } from '@/flows/validate/library';
 import type { Database } from '../db/client';
 import { flowVersions, flows } from '../db/schema';
 
-export async function publishedLibrary(db: Database, root: FlowDocument): Promise<FlowLibrary> {
-  const docs = new Map<string, unknown>([[root.id, root]]);
+/** The draft (or any document) with the published flows it calls, directly or not. */
+export async function publishedLibrary(db: Database, root: unknown): Promise<FlowLibrary> {
+  const rootId = analyzeFlow(root).model?.doc.id;
+  const docs = new Map<string, unknown>(rootId === undefined ? [] : [[rootId, root]]);
   let pending = callsOf(root).filter((id) => !docs.has(id));
   while (pending.length > 0) {
     const found = await latestContents(db, pending);

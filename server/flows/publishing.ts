@@ -73,14 +73,12 @@ async function insertVersion(
   input: { id: string; content: FlowDocument; note: string },
   userId: string | null,
 ): Promise<VersionSummary> {
-  const diagnostics = await validateContent(tx, input.content);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    throw new UserError(
-      'precondition',
-      `The flow has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before publishing. First: ${errors[0]?.message}`,
-      { diagnostics: errors },
-    );
+  const blocking = (await validateContent(tx, input.content)).filter(blocksPublishing);
+  if (blocking.length > 0) {
+    const count = `${blocking.length} problem${blocking.length === 1 ? '' : 's'}`;
+    throw new UserError('precondition', `The flow has ${count} to fix before publishing. First: ${blocking[0]?.message}`, {
+      diagnostics: blocking,
+    });
   }
   const [flow] = await tx
     .update(flows)
@@ -103,8 +101,18 @@ async function insertVersion(
   return summaryOf(version);
 }
 
+/**
+ * Errors block publishing, and so does a subflow that is not published: the validator can only
+ * warn about it (a file checked alone does not see other flows), but here every published flow
+ * is known, and a conversation would fail when it reached the call.
+ */
+function blocksPublishing(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error' || diagnostic.code === 'unknown-flow';
+}
+
 export async function listVersions(db: Database, id: string): Promise<VersionSummary[]> {
-  await getFlow(db, id);
+  const [flow] = await db.select({ id: flows.id }).from(flows).where(eq(flows.id, id));
+  if (!flow) throw notFound(`There is no flow "${id}".`);
   const { content: _content, ...columns } = getTableColumns(flowVersions);
   return db.select(columns).from(flowVersions).where(eq(flowVersions.flowId, id)).orderBy(desc(flowVersions.number));
 }

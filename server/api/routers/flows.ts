@@ -13,6 +13,7 @@ import {
   setArchived,
 } from '../../flows/flowStore';
 import { publishDraft, validateDraft } from '../../flows/publishing';
+import { publishedLibrary } from '../../flows/library';
 import { exportFlow, importFlow } from '../../flows/transfer';
 import { designProcedure, readProcedure, router, signedIn } from '../trpc';
 import { jsonify } from '../json';
@@ -55,7 +56,10 @@ export const flowsRouter = router({
   validate: readProcedure
     .input(z.union([ById, z.object({ content: z.record(z.string(), z.unknown()) })]))
     .query(async ({ ctx, input }) => {
-      const diagnostics = 'id' in input ? await validateDraft(ctx.services.db, input.id) : validateFlow(input.content);
+      const diagnostics =
+        'id' in input
+          ? await validateDraft(ctx.services.db, input.id)
+          : validateFlow(input.content, { flows: await publishedLibrary(ctx.services.db, input.content) });
       return { diagnostics, errors: diagnostics.filter((d) => d.severity === 'error').length };
     }),
 
