@@ -1,24 +1,14 @@
 // The first-run and sign-in journey in a real browser against the real built app: setup of the
 // owner, the home page's flows, signing out and in, and the Thai catalog.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exampleFlows } from '@/server/flows/exampleFlows';
 import { messages } from './i18n/messages';
+import { launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 
-// Debian's Chromium; a browser is never downloaded. Missing, it fails the run (CI installs it).
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const ARTIFACTS = path.resolve('artifacts');
 const OWNER = { name: 'Ana Siriwan', email: 'ana@example.com', password: 'correct horse battery' };
 const en = messages.en;
@@ -31,11 +21,10 @@ describe('first run and sign-in (browser)', () => {
   const url = (path: string) => `${server?.url ?? ''}${path}`;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
     mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
     await ensureBuild();
     server = await startNextServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(20_000);
   }, 300_000);

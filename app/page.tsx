@@ -1,11 +1,8 @@
-import { t, type MessageKey } from '@/app/i18n/messages';
+import { t } from '@/app/i18n/messages';
 import { pageParams, type SearchParams } from '@/app/lib/pageParams';
 import { signedInPage } from '@/app/lib/signedInPage';
 import { FlowCard } from '@/app/ui/FlowCard';
-import { LanguageSwitcher } from '@/app/ui/LanguageSwitcher';
-import { SignOutButton } from '@/app/ui/SignOutButton';
-import { TopBar } from '@/app/ui/TopBar';
-import type { Role } from '@/server/db/schema';
+import { SignedInBar } from '@/app/ui/SignedInBar';
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const { locale } = await pageParams(searchParams);
@@ -15,14 +12,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 
   return (
     <div className="shell" lang={locale}>
-      <TopBar locale={locale}>
-        <div className="account" aria-label={t(locale, 'account')}>
-          <span className="account-name">{user.name}</span>
-          <span className="badge">{t(locale, roleKeys[user.role])}</span>
-        </div>
-        <SignOutButton locale={locale} />
-        <LanguageSwitcher current={locale} path="/" />
-      </TopBar>
+      <SignedInBar locale={locale} user={user} path="/" />
 
       <main className="content">
         <div className="section-head">
@@ -47,10 +37,3 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
     </div>
   );
 }
-
-const roleKeys: Record<Role, MessageKey> = {
-  admin: 'roleAdmin',
-  designer: 'roleDesigner',
-  agent: 'roleAgent',
-  viewer: 'roleViewer',
-};

@@ -1,7 +1,8 @@
 // The real app for browser tests: built when the build is missing or stale (the rule of
 // `npm start`), then served by `next start` on a free port with a database of its own.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,19 +16,31 @@ const SOURCES = ['app', 'server', 'flows', 'public', 'next.config.mjs', 'package
 /** Tests are not part of the built app; editing one should not cost a two-minute rebuild. */
 const NOT_BUILT = /\.test\.tsx?$/;
 const READY_TIMEOUT_MS = 120_000;
+/**
+ * Browser test files run in parallel workers, and a second `next build` on the same `.next`
+ * exits at once (or, later, wipes the build another file's server runs from): one at a time.
+ * Outside `.next`, which a build empties.
+ */
+const BUILD_LOCK = path.join(tmpdir(), `switchboard-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`);
+const BUILD_LOCK_TIMEOUT_MS = 600_000;
 
 export interface NextServer {
   url: string;
   stop(): Promise<void>;
 }
 
-/** Runs `next build` unless `.next` is newer than every source. */
+/** Runs `next build` unless `.next` is newer than every source; waits for another file's build. */
 export async function ensureBuild(): Promise<void> {
-  const reason = staleReason();
-  if (!reason) return;
-  const build = startNext(['build'], childEnv());
-  const code = await exitOf(build.child);
-  if (code !== 0) throw new Error(`next build failed (${reason}; exit ${code}):\n${build.output().slice(-4000)}`);
+  const release = await acquireBuildLock();
+  try {
+    const reason = staleReason();
+    if (!reason) return;
+    const build = startNext(['build'], childEnv());
+    const code = await exitOf(build.child);
+    if (code !== 0) throw new Error(`next build failed (${reason}; exit ${code}):\n${build.output().slice(-4000)}`);
+  } finally {
+    release();
+  }
 }
 
 /** Serves the current build on a free port, against an empty PGlite database in a temp dir. */
@@ -50,6 +63,46 @@ export async function startNextServer(): Promise<NextServer> {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${server.output().slice(-4000)}`);
   }
   return { url, stop };
+}
+
+/** Takes the build lock (a file holding the owner's pid), taking over one left by a dead process. */
+async function acquireBuildLock(): Promise<() => void> {
+  const deadline = Date.now() + BUILD_LOCK_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(BUILD_LOCK, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(BUILD_LOCK, { force: true });
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+    }
+    if (!lockHolderAlive()) {
+      rmSync(BUILD_LOCK, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`Another build held ${BUILD_LOCK} for ${BUILD_LOCK_TIMEOUT_MS / 1000}s.`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function lockHolderAlive(): boolean {
+  let pid: number;
+  let age: number;
+  try {
+    pid = Number(readFileSync(BUILD_LOCK, 'utf8'));
+    age = Date.now() - statSync(BUILD_LOCK).mtimeMs;
+  } catch {
+    return false; // Released in the meantime.
+  }
+  // Just created, its pid not written yet: its owner is surely alive.
+  if (!Number.isInteger(pid) || pid <= 0) return age < 5000;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
 }
 
 /** Why a build is needed, or null when the last one is current. */

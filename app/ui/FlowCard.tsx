@@ -1,14 +1,11 @@
 import { t, type Locale } from '@/app/i18n/messages';
 import type { AppRouter } from '@/server/api/root';
 import type { inferRouterOutputs } from '@trpc/server';
+import { DateTime } from './DateTime';
 
 type FlowSummary = inferRouterOutputs<AppRouter>['flows']['list'][number];
 
-/** Dates in the reader's language; Thai readers get the Buddhist-era year they expect. */
-const DATE_LOCALES: Record<Locale, string> = { en: 'en-GB', th: 'th-TH' };
-
 export function FlowCard({ locale, flow }: { locale: Locale; flow: FlowSummary }) {
-  const updated = new Date(flow.updatedAt);
   return (
     <li className="flow-card">
       <h2>{flow.name}</h2>
@@ -29,9 +26,7 @@ export function FlowCard({ locale, flow }: { locale: Locale; flow: FlowSummary }
         <dd>{flow.nodeCount}</dd>
         <dt>{t(locale, 'flowUpdated')}</dt>
         <dd>
-          <time dateTime={flow.updatedAt}>
-            {new Intl.DateTimeFormat(DATE_LOCALES[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(updated)}
-          </time>
+          <DateTime locale={locale} iso={flow.updatedAt} />
         </dd>
       </dl>
     </li>

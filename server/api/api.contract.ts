@@ -315,8 +315,9 @@ export function describeApiContract(kind: DatabaseKind): void {
       expect(JSON.stringify(listed)).not.toMatch(/"hash"/);
       expect(await verifyApiKey(api.services.db, key)).toMatchObject({ id: apiKey.id });
       expect(await verifyApiKey(api.services.db, `${key}x`)).toBeUndefined();
-      await admin.apiKeys.revoke.mutate({ id: apiKey.id });
+      const revoked = await admin.apiKeys.revoke.mutate({ id: apiKey.id });
       expect(await verifyApiKey(api.services.db, key)).toBeUndefined();
+      expect((await admin.apiKeys.revoke.mutate({ id: apiKey.id })).revokedAt).toBe(revoked.revokedAt);
     });
 
     it('changes roles, but never demotes the last admin', async () => {

@@ -2,7 +2,7 @@
 // A hash (not a slow password hash) is right here: the key is 32 random bytes, so there is
 // nothing to guess, and every ingest request has to check one quickly.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { apiKeys, type ApiKeyRow } from '../db/schema';
 import { notFound } from '../errors';
@@ -42,8 +42,13 @@ export async function listApiKeys(db: Database): Promise<ApiKeySummary[]> {
   return rows.map(summary);
 }
 
+/** Revokes a key; revoking it again keeps the first date. */
 export async function revokeApiKey(db: Database, id: string): Promise<ApiKeySummary> {
-  const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id)).returning();
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+    .where(eq(apiKeys.id, id))
+    .returning();
   if (!row) throw notFound(`There is no API key ${id}.`);
   return summary(row);
 }
