@@ -79,15 +79,22 @@ function wrapPglite(client: PGlite, location: string, unlock: () => void = () =>
 
 function openPostgres(url: string, max: number): DatabaseHandle {
   const pool = new Pool({ connectionString: url, max });
+  let closing = false;
   // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
+  // Once the pool is closing, connections ending is what was asked for.
+  pool.on('error', (error) => {
+    if (!closing) console.error(`PostgreSQL connection error: ${error.message}`);
+  });
   const db: Database = drizzlePostgres({ client: pool, schema });
   return {
     db,
     kind: 'postgres',
     location: redactUrl(url),
     migrate: () => migratePostgresLocked(url),
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
 
