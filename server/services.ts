@@ -7,11 +7,16 @@ import { createAuth, type Auth } from './auth/auth';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { settings } from './db/schema';
 import { seedExampleFlows } from './flows/seed';
+import { EmbeddedQueue } from './runtime/queue';
+import { Runtime } from './runtime/runtime';
 
 export interface Services {
   db: Database;
   database: DatabaseHandle;
   auth: Auth;
+  runtime: Runtime;
+  /** Stops taking work, lets running work finish, then closes the database. */
+  close(): Promise<void>;
 }
 
 export interface ServicesOptions {
@@ -19,6 +24,8 @@ export interface ServicesOptions {
   seed?: boolean;
   baseURL?: string;
   progress?: (message: string) => void;
+  /** Apply conversation events in this process (default); the CLI only reads and writes. */
+  worker?: boolean;
 }
 
 /** Migrates the database, seeds it when asked and binds auth to it. */
@@ -35,7 +42,17 @@ export async function createServices(database: DatabaseHandle, options: Services
     baseURL: process.env.BETTER_AUTH_URL,
     allowedHosts: (process.env.SWITCHBOARD_ALLOWED_HOSTS ?? '').split(',').filter(Boolean),
   });
-  return { db: database.db, database, auth };
+  // One process without Redis: the embedded queue, and this process works it.
+  const queue = new EmbeddedQueue({
+    onFailure: (conversationId, error) => console.error(`conversation ${conversationId} failed:`, error),
+  });
+  const runtime = new Runtime({ db: database.db, queue });
+  if (options.worker !== false) await runtime.startWorker();
+  const close = async () => {
+    await queue.close();
+    await database.close();
+  };
+  return { db: database.db, database, auth, runtime, close };
 }
 
 declare global {

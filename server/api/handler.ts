@@ -3,6 +3,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { ROLES } from '../db/schema';
 import type { Services } from '../services';
+import { handleRestV1, REST_PREFIX } from './restV1';
 import { appRouter } from './root';
 import type { Context, SessionUser } from './trpc';
 
@@ -15,6 +16,7 @@ export function createApiHandler(services: Services | (() => Promise<Services>))
     const ready = await resolve();
     const path = new URL(request.url).pathname;
     if (path.startsWith(`${AUTH_PREFIX}/`)) return ready.auth.handler(request);
+    if (path.startsWith(`${REST_PREFIX}/`)) return handleRestV1(request, ready, ready.runtime);
     if (path.startsWith(`${TRPC_ENDPOINT}/`)) {
       return fetchRequestHandler({
         endpoint: TRPC_ENDPOINT,

@@ -24,7 +24,7 @@ describe('roles', () => {
     const publicPaths = [...roles].filter(([, r]) => r === 'public').map(([path]) => path);
     expect(publicPaths.sort()).toEqual(['setup.createOwner', 'setup.status']);
     for (const [path, declared] of roles) {
-      const writesFlows = /^(flows\.(create|rename|duplicate|archive|restore|saveDraft|publish|import)|versions\.rollback)$/.test(path);
+      const writesFlows = /^(flows\.(create|rename|duplicate|archive|restore|saveDraft|publish|import)|versions\.rollback|bindings\.(set|remove))$/.test(path);
       if (writesFlows) expect(declared, path).toEqual(['admin', 'designer']);
       if (/^(users\.(list|create|setRole)|apiKeys\.)/.test(path)) expect(declared, path).toEqual(['admin']);
     }

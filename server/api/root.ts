@@ -1,4 +1,5 @@
 import { apiKeysRouter } from './routers/apiKeys';
+import { bindingsRouter } from './routers/bindings';
 import { flowsRouter } from './routers/flows';
 import { setupRouter } from './routers/setup';
 import { usersRouter } from './routers/users';
@@ -10,6 +11,7 @@ export const appRouter = router({
   versions: versionsRouter,
   users: usersRouter,
   apiKeys: apiKeysRouter,
+  bindings: bindingsRouter,
   setup: setupRouter,
 });
 

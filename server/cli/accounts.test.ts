@@ -57,5 +57,13 @@ describe('switchboard user / apikey / db (embedded database)', () => {
     expect(await main(['apikey', 'list'], keys)).toBe(0);
     expect(keys.text()).toMatch(/\tsb_\S{6}…\tCRM/);
     expect(keys.text()).not.toContain(key.text().split('\n')[0]);
+
+    // The database has no flows (no seed here): binding names one, so create it first.
+    const unknownFlow = capture();
+    expect(await main(['binding', 'set', 'sms', 'nobody'], unknownFlow)).toBe(1);
+    expect(unknownFlow.text()).toContain('There is no flow "nobody"');
+    const badChannel = capture();
+    expect(await main(['binding', 'set', 'fax', 'nobody'], badChannel)).toBe(1);
+    expect(badChannel.text()).toContain('channel must be one of');
   });
 });

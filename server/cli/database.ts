@@ -6,7 +6,7 @@ import { createServices, type Services, type ServicesOptions } from '../services
 export async function withServices<T>(options: ServicesOptions, work: (services: Services) => Promise<T>): Promise<T> {
   const database = await openDatabase();
   try {
-    return await work(await createServices(database, options));
+    return await work(await createServices(database, { ...options, worker: false }));
   } finally {
     await database.close();
   }

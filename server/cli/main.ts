@@ -7,6 +7,7 @@ import { pathsCommand } from './commands/paths';
 import { userCommand } from './commands/user';
 import { apikeyCommand } from './commands/apikey';
 import { dbCommand } from './commands/db';
+import { bindingCommand } from './commands/binding';
 
 export interface Command {
   summary: string;
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   user: userCommand,
   apikey: apikeyCommand,
   db: dbCommand,
+  binding: bindingCommand,
 };
 
 /**

@@ -28,7 +28,7 @@ export async function startApi(kind: DatabaseKind): Promise<ApiHarness> {
     anonymous: apiClient(server.url),
     close: async () => {
       await server.close();
-      await database.close();
+      await services.close();
     },
   };
 }

@@ -117,9 +117,11 @@ export const messages = pgTable(
     author: text('author', { enum: MESSAGE_AUTHORS }).notNull(),
     agentId: text('agent_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: messages of one step share a timestamp but not a position. */
+    position: bigserial('position', { mode: 'number' }).notNull(),
   },
   (table) => [
-    index('messages_conversation_idx').on(table.conversationId, table.createdAt),
+    index('messages_conversation_idx').on(table.conversationId, table.position),
     index('messages_contact_idx').on(table.contactId, table.createdAt),
     check('messages_channel_check', oneOf(table.channel, CHANNELS)),
     check('messages_direction_check', oneOf(table.direction, MESSAGE_DIRECTIONS)),
@@ -128,8 +130,10 @@ export const messages = pgTable(
 );
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+/** `send`: a message for a channel adapter; `http`: a call an `http` node asked for. */
+export const OUTBOX_KINDS = ['send', 'http'] as const;
 
-/** Outbound messages committed with the transition, handed to the channel at least once. */
+/** What one event asks of the outside world, committed with its transition, done at least once. */
 export const outbox = pgTable(
   'outbox',
   {
@@ -138,7 +142,9 @@ export const outbox = pgTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
-    channel: text('channel', { enum: CHANNELS }).notNull(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull().default('send'),
+    /** Null for `http` items. */
+    channel: text('channel', { enum: CHANNELS }),
     payload: jsonb('payload').notNull(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
@@ -150,6 +156,7 @@ export const outbox = pgTable(
   (table) => [
     index('outbox_pending_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
     check('outbox_status_check', oneOf(table.status, OUTBOX_STATUSES)),
+    check('outbox_kind_check', oneOf(table.kind, OUTBOX_KINDS)),
   ],
 );
 

@@ -1,0 +1,81 @@
+// Ingest: an inbound event is written to the database before anyone is told "accepted". It
+// finds its contact, then the contact's open conversation or a new one on the bound flow, and
+// takes the conversation's next sequence number under the conversation's row lock.
+import { and, eq, max, ne } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { conversations, events, flows } from '../db/schema';
+import { UserError } from '../errors';
+import { boundFlow } from './bindings';
+import { resolveContact } from './contacts';
+import type { InboundEvent } from './inbound';
+
+export interface Ingested {
+  conversationId: string;
+  eventId: number;
+  /** True when this message id was seen before: the first result is returned, nothing new stored. */
+  duplicate: boolean;
+}
+
+export async function ingestEvent(db: Database, event: InboundEvent, now = new Date()): Promise<Ingested> {
+  const dedupeKey = event.messageId === undefined ? null : `${event.channel}:${event.messageId}`;
+  return db.transaction(async (tx) => {
+    if (dedupeKey) {
+      const seen = await firstDelivery(tx, dedupeKey);
+      if (seen) return seen;
+    }
+    const contact = await resolveContact(tx, event);
+    const conversation = await openConversation(tx, contact.id, event);
+    const [last] = await tx.select({ seq: max(events.seq) }).from(events).where(eq(events.conversationId, conversation.id));
+    const payload = {
+      type: 'CUSTOMER',
+      at: now.toISOString(),
+      channel: event.channel,
+      ...(event.text !== undefined ? { text: event.text } : {}),
+      ...(event.digits !== undefined ? { digits: event.digits } : {}),
+      ...(event.payload !== undefined ? { payload: event.payload } : {}),
+    };
+    const [inserted] = await tx
+      .insert(events)
+      .values({ conversationId: conversation.id, seq: (last?.seq ?? 0) + 1, type: 'CUSTOMER', payload, dedupeKey, receivedAt: now })
+      .onConflictDoNothing({ target: events.dedupeKey })
+      .returning({ id: events.id });
+    if (inserted) return { conversationId: conversation.id, eventId: inserted.id, duplicate: false };
+    // The same message arrived twice at once: the other delivery committed first.
+    const seen = dedupeKey ? await firstDelivery(tx, dedupeKey) : undefined;
+    if (!seen) throw new Error('the event was neither inserted nor found');
+    return seen;
+  });
+}
+
+async function firstDelivery(tx: Database, dedupeKey: string): Promise<Ingested | undefined> {
+  const [row] = await tx
+    .select({ conversationId: events.conversationId, eventId: events.id })
+    .from(events)
+    .where(eq(events.dedupeKey, dedupeKey));
+  return row ? { ...row, duplicate: true } : undefined;
+}
+
+/** The contact's open conversation, locked; or a new one on the flow bound to the channel. */
+async function openConversation(tx: Database, contactId: string, event: InboundEvent) {
+  const open = and(eq(conversations.contactId, contactId), ne(conversations.status, 'ended'));
+  const [existing] = await tx.select().from(conversations).where(open).for('update');
+  if (existing) return existing;
+  const flowId = await boundFlow(tx, event.channel, event.to);
+  if (!flowId) {
+    throw new UserError('precondition', `No flow answers ${event.channel}${event.to ? ` at ${event.to}` : ''}. Bind one with \`switchboard binding set\`.`, {
+      issues: [{ path: 'channel', message: 'no flow is bound to this channel' }],
+    });
+  }
+  const [flow] = await tx.select({ version: flows.latestVersion }).from(flows).where(eq(flows.id, flowId));
+  if (!flow || flow.version === 0) {
+    throw new UserError('precondition', `The flow "${flowId}" bound to ${event.channel} has no published version. Publish it first.`);
+  }
+  await tx
+    .insert(conversations)
+    .values({ contactId, flowId, flowVersion: flow.version, channel: event.channel })
+    .onConflictDoNothing();
+  // Either ours, or one a concurrent first message created for the same contact.
+  const [created] = await tx.select().from(conversations).where(open).for('update');
+  if (!created) throw new Error('the conversation was neither created nor found');
+  return created;
+}

@@ -1,0 +1,125 @@
+// What a step's effects become in the database, inside the step's transaction: the transcript,
+// outbox items (messages to send, HTTP calls to make), timers and the conversation's state.
+import { and, eq } from 'drizzle-orm';
+import { FlowEvent, type Effect } from '@/flows';
+import type { Database } from '../db/client';
+import { messages, outbox, timers, type ContactRow, type ConversationRow, type EventRow } from '../db/schema';
+
+/** The conversation's state as the effects of one run leave it. */
+export interface Recorded {
+  outbox: number[];
+  at: string | null;
+  status: ConversationRow['status'];
+  outcome: string | null;
+  queue: string | null;
+  channel: ConversationRow['channel'];
+}
+
+interface StepRecord {
+  conversation: ConversationRow;
+  contact: ContactRow;
+  event: EventRow;
+  effects: Effect[];
+}
+
+export async function recordEffects(tx: Database, step: StepRecord, recorded: Recorded): Promise<void> {
+  await recordInbound(tx, step, recorded);
+  for (const [index, effect] of step.effects.entries()) {
+    // Deterministic keys: a run that rolled back and ran again makes the same ones.
+    const key = `${step.conversation.id}:${step.event.seq}:${index}`;
+    await recordEffect(tx, step, effect, key, recorded);
+  }
+}
+
+async function recordInbound(tx: Database, step: StepRecord, recorded: Recorded): Promise<void> {
+  const event = FlowEvent.parse(step.event.payload);
+  if (event.type !== 'CUSTOMER') return;
+  recorded.channel = event.channel;
+  await tx.insert(messages).values({
+    conversationId: step.conversation.id,
+    contactId: step.contact.id,
+    direction: 'in',
+    channel: event.channel,
+    text: event.text ?? (event.digits !== undefined ? `#${event.digits}` : null),
+    payload: event.payload === undefined ? null : { payload: event.payload },
+    author: 'customer',
+    createdAt: new Date(event.at),
+  });
+}
+
+async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key: string, recorded: Recorded): Promise<void> {
+  switch (effect.type) {
+    case 'send': {
+      const [message] = await tx
+        .insert(messages)
+        .values({
+          conversationId: step.conversation.id,
+          contactId: step.contact.id,
+          direction: 'out',
+          channel: effect.channel,
+          text: effect.text,
+          payload: { quickReplies: effect.quickReplies ?? [], ...(effect.mediaUrl ? { mediaUrl: effect.mediaUrl } : {}) },
+          author: effect.author,
+        })
+        .returning({ id: messages.id });
+      const [item] = await tx
+        .insert(outbox)
+        .values({
+          conversationId: step.conversation.id,
+          messageId: message?.id,
+          kind: 'send',
+          channel: effect.channel,
+          payload: { text: effect.text, quickReplies: effect.quickReplies ?? [], mediaUrl: effect.mediaUrl ?? null },
+          idempotencyKey: key,
+        })
+        .returning({ id: outbox.id });
+      if (item) recorded.outbox.push(item.id);
+      return;
+    }
+    case 'http.request': {
+      const { type: _type, ...request } = effect;
+      const [item] = await tx
+        .insert(outbox)
+        .values({ conversationId: step.conversation.id, kind: 'http', payload: request, idempotencyKey: key })
+        .returning({ id: outbox.id });
+      if (item) recorded.outbox.push(item.id);
+      return;
+    }
+    case 'timer.set':
+      await tx
+        .insert(timers)
+        .values({ conversationId: step.conversation.id, token: effect.token, fireAt: new Date(effect.due) })
+        .onConflictDoUpdate({ target: [timers.conversationId, timers.token], set: { fireAt: new Date(effect.due), cancelledAt: null } });
+      return;
+    case 'timer.cancel':
+      await tx
+        .update(timers)
+        .set({ cancelledAt: new Date() })
+        .where(and(eq(timers.conversationId, step.conversation.id), eq(timers.token, effect.token)));
+      return;
+    case 'handoff.queued':
+    case 'handoff.transferred':
+      recorded.status = 'handoff';
+      recorded.queue = effect.queue;
+      return;
+    case 'handoff.closed':
+      recorded.status = 'active';
+      recorded.queue = null;
+      return;
+    case 'enter':
+      recorded.at = effect.node;
+      return;
+    case 'end':
+      recorded.outcome = effect.outcome;
+      return;
+    case 'handoff.accepted':
+    case 'leave':
+    case 'metric':
+    case 'error':
+      return;
+    default: {
+      const exhaustive: never = effect;
+      throw new Error(`unknown effect ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// The ingest API and the runtime, driven over HTTP with an API key, on a real database.
+import { and, asc, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLOW_FORMAT } from '@/flows';
+import { createApiKey } from '../auth/apiKeys';
+import { contactIdentities, events, messages } from '../db/schema';
+import { createFlow, saveDraft } from '../flows/flowStore';
+import { publishDraft } from '../flows/publishing';
+import { startApi, type ApiHarness } from '../testing/apiHarness';
+import type { DatabaseKind } from '../testing/database';
+import { setBinding } from './bindings';
+
+/** Greets, asks for 1 or 2, answers and ends; the greeting text carries the version. */
+function menuFlow(version: string) {
+  return {
+    format: FLOW_FORMAT,
+    id: 'desk',
+    name: 'Desk',
+    nodes: [
+      { id: 'start', type: 'start', data: {} },
+      { id: 'hello', type: 'message', data: { text: `Hello from ${version}` } },
+      {
+        id: 'menu',
+        type: 'menu',
+        data: { prompt: 'Press 1 for sales, 2 for support', options: [{ id: 'sales', label: 'Sales', keys: ['1'], match: ['sales'] }, { id: 'support', label: 'Support', keys: ['2'], match: ['support'] }] },
+      },
+      { id: 'sales', type: 'message', data: { text: 'Sales it is.' } },
+      { id: 'support', type: 'message', data: { text: 'Support it is.' } },
+      { id: 'done', type: 'end', data: { outcome: 'resolved' } },
+      { id: 'lost', type: 'end', data: { outcome: 'abandoned' } },
+    ],
+    edges: [
+      { source: 'start', target: 'hello' },
+      { source: 'hello', target: 'menu' },
+      { source: 'menu', sourceHandle: 'sales', target: 'sales' },
+      { source: 'menu', sourceHandle: 'support', target: 'support' },
+      { source: 'menu', sourceHandle: 'noMatch', target: 'lost' },
+      { source: 'menu', sourceHandle: 'noInput', target: 'lost' },
+      { source: 'sales', target: 'done' },
+      { source: 'support', target: 'done' },
+    ],
+  };
+}
+
+interface ConversationBody {
+  status: string;
+  flow: { id: string; version: number };
+  at: string | null;
+  outcome: string | null;
+  messages: { direction: string; text: string | null }[];
+}
+
+export function describeRuntimeContract(kind: DatabaseKind): void {
+  describe(`ingest API and runtime (${kind})`, () => {
+    let api: ApiHarness;
+    let key: string;
+
+    const post = (body: unknown, auth = `Bearer ${key}`) =>
+      fetch(`${api.url}/api/v1/events`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const conversation = async (id: string): Promise<ConversationBody> => {
+      await api.services.runtime.idle();
+      const response = await fetch(`${api.url}/api/v1/conversations/${id}`, { headers: { authorization: `Bearer ${key}` } });
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    const eventCount = async () => (await api.services.db.select({ n: count() }).from(events))[0]?.n;
+
+    beforeAll(async () => {
+      api = await startApi(kind);
+      const db = api.services.db;
+      key = (await createApiKey(db, 'test', null)).key;
+      await createFlow(db, { id: 'desk', name: 'Desk' }, null);
+      await saveDraft(db, { id: 'desk', revision: 1, content: menuFlow('v1') }, null);
+      await publishDraft(db, { id: 'desk' }, null);
+      await setBinding(db, { channel: 'api', flowId: 'desk' });
+    });
+    afterAll(async () => {
+      await api?.close();
+    });
+
+    it('starts a conversation on the bound flow and runs it to the end', async () => {
+      const first = await post({ channel: 'api', from: 'caller-1', text: 'hi', messageId: 'm-1' });
+      expect(first.status).toBe(202);
+      const { conversationId, eventId } = await first.json();
+      expect(typeof eventId).toBe('number');
+      expect(await conversation(conversationId)).toMatchObject({
+        status: 'active',
+        flow: { id: 'desk', version: 1 },
+        at: 'menu',
+        messages: [
+          { direction: 'in', text: 'hi' },
+          { direction: 'out', text: 'Hello from v1' },
+          { direction: 'out', text: 'Press 1 for sales, 2 for support' },
+        ],
+      });
+      const second = await post({ channel: 'api', from: 'caller-1', digits: '2', messageId: 'm-2' });
+      expect((await second.json()).conversationId).toBe(conversationId);
+      const ended = await conversation(conversationId);
+      expect(ended).toMatchObject({ status: 'ended', outcome: 'resolved' });
+      expect(ended.messages.map((m) => m.text).slice(-2)).toEqual(['#2', 'Support it is.']);
+    });
+
+    it('applies a redelivered message once and answers with the first result', async () => {
+      const body = { channel: 'api', from: 'caller-2', text: 'hello', messageId: 'dup-1' };
+      const answers = await Promise.all([post(body), post(body), post(body)]);
+      const results = await Promise.all(answers.map((a) => a.json()));
+      expect(answers.map((a) => a.status)).toEqual([202, 202, 202]);
+      expect(new Set(results.map((r) => `${r.conversationId}/${r.eventId}`)).size).toBe(1);
+      const view = await conversation(results[0].conversationId);
+      expect(view.messages.filter((m) => m.direction === 'in')).toHaveLength(1);
+    });
+
+    it('refuses bad input and bad keys, naming the field, and stores nothing', async () => {
+      const before = await eventCount();
+      const cases: [unknown, string][] = [
+        [{ channel: 'fax', from: 'x', text: 'hi' }, 'channel'],
+        [{ channel: 'api', text: 'hi' }, 'from'],
+        [{ channel: 'api', from: 'x' }, 'text'],
+        [{ channel: 'api', from: 'x', digits: '12a' }, 'digits'],
+        [{ channel: 'api', from: 'x', text: 'hi', colour: 'red' }, 'colour'],
+        [{ channel: 'api', from: 'x', text: 'hi', contact: { email: 'not-an-email' } }, 'contact.email'],
+      ];
+      for (const [body, field] of cases) {
+        const response = await post(body);
+        expect(response.status, JSON.stringify(body)).toBe(400);
+        expect((await response.json()).error).toMatchObject({ code: 'invalid_field', field });
+      }
+      const notJson = await fetch(`${api.url}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: '{' });
+      expect(notJson.status).toBe(400);
+      expect((await post({ channel: 'api', from: 'x', text: 'hi' }, 'Bearer sb_wrong')).status).toBe(401);
+      expect((await post({ channel: 'api', from: 'x', text: 'hi' }, '')).status).toBe(401);
+      expect((await post({ channel: 'sms', from: '+6681', text: 'hi' })).status).toBe(409);
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('applies each conversation’s events in order while many run at once', async () => {
+      const callers = Array.from({ length: 12 }, (_, i) => `parallel-${i}`);
+      const ids = new Map<string, string>();
+      await Promise.all(
+        callers.map(async (from) => {
+          for (let n = 0; n < 5; n++) {
+            const response = await post({ channel: 'api', from, text: n === 0 ? 'hi' : `note ${n}` });
+            ids.set(from, (await response.json()).conversationId);
+          }
+        }),
+      );
+      await api.services.runtime.idle();
+      for (const from of callers) {
+        // The menu gives up after its retries and a later note opens a new conversation, so
+        // the contact's whole transcript is what must be in order.
+        const inbound = await api.services.db
+          .select({ text: messages.text })
+          .from(messages)
+          .innerJoin(contactIdentities, eq(contactIdentities.contactId, messages.contactId))
+          .where(and(eq(contactIdentities.address, from), eq(messages.direction, 'in')))
+          .orderBy(asc(messages.position));
+        expect(inbound.map((m) => m.text), from).toEqual(['hi', 'note 1', 'note 2', 'note 3', 'note 4']);
+        expect(ids.get(from)).toBeDefined();
+      }
+    });
+
+    it('keeps running conversations on the version they started on', async () => {
+      const started = await (await post({ channel: 'api', from: 'caller-v', text: 'hi' })).json();
+      await saveDraft(api.services.db, { id: 'desk', revision: 2, content: menuFlow('v2') }, null);
+      await publishDraft(api.services.db, { id: 'desk' }, null);
+      await post({ channel: 'api', from: 'caller-v', digits: '1' });
+      const old = await conversation(started.conversationId);
+      expect(old).toMatchObject({ flow: { version: 1 }, status: 'ended' });
+      expect(old.messages.map((m) => m.text)).toContain('Hello from v1');
+      const fresh = await (await post({ channel: 'api', from: 'caller-w', text: 'hi' })).json();
+      const view = await conversation(fresh.conversationId);
+      expect(view.flow.version).toBe(2);
+      expect(view.messages.map((m) => m.text)).toContain('Hello from v2');
+      const rows = await api.services.db.select().from(events).where(eq(events.conversationId, started.conversationId));
+      expect(rows.every((row) => row.appliedAt !== null)).toBe(true);
+    });
+  });
+}

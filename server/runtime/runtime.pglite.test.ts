@@ -1,0 +1,3 @@
+import { describeRuntimeContract } from './runtime.contract';
+
+describeRuntimeContract('pglite');
