@@ -49,6 +49,7 @@ export async function createServices(database: DatabaseHandle, options: Services
   const runtime = new Runtime({ db: database.db, queue });
   if (options.worker !== false) await runtime.startWorker();
   const close = async () => {
+    runtime.stop();
     await queue.close();
     await database.close();
   };

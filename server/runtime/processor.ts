@@ -26,24 +26,26 @@ export interface Processed {
   applied: number;
   /** Outbox items this run committed, to hand to their adapters now. */
   outbox: number[];
+  /** Timers this run set, to arm now. */
+  timers: { token: string; fireAt: Date }[];
 }
 
 export async function processConversation(db: Database, machines: MachineCache, conversationId: string): Promise<Processed> {
   return db.transaction(async (tx) => {
     const [conversation] = await tx.select().from(conversations).where(eq(conversations.id, conversationId)).for('update');
-    if (!conversation) return { applied: 0, outbox: [] };
+    if (!conversation) return { applied: 0, outbox: [], timers: [] };
     const pending = await tx
       .select()
       .from(events)
       .where(and(eq(events.conversationId, conversationId), gt(events.seq, conversation.appliedSeq)))
       .orderBy(asc(events.seq));
-    if (pending.length === 0) return { applied: 0, outbox: [] };
+    if (pending.length === 0) return { applied: 0, outbox: [], timers: [] };
     const program = await machines.get(tx, conversation.flowId, conversation.flowVersion);
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, conversation.contactId));
     if (!contact) throw new Error(`conversation ${conversationId} has no contact`);
 
     let snapshot = conversation.snapshot === null ? undefined : restoreJourney(program.machine, persisted(conversation));
-    const recorded: Recorded = { outbox: [], at: conversation.at, status: conversation.status, outcome: conversation.outcome, queue: conversation.queue, channel: conversation.channel };
+    const recorded: Recorded = { outbox: [], timers: [], at: conversation.at, status: conversation.status, outcome: conversation.outcome, queue: conversation.queue, channel: conversation.channel };
     for (const event of pending) {
       const step = stepFor(program, snapshot, event, conversation, contact);
       snapshot = step.snapshot;
@@ -68,7 +70,7 @@ export async function processConversation(db: Database, machines: MachineCache, 
       .update(events)
       .set({ appliedAt: sql`now()` })
       .where(and(eq(events.conversationId, conversationId), gt(events.seq, conversation.appliedSeq)));
-    return { applied: pending.length, outbox: recorded.outbox };
+    return { applied: pending.length, outbox: recorded.outbox, timers: recorded.timers };
   });
 }
 

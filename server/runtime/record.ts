@@ -8,6 +8,8 @@ import { messages, outbox, timers, type ContactRow, type ConversationRow, type E
 /** The conversation's state as the effects of one run leave it. */
 export interface Recorded {
   outbox: number[];
+  /** Timers set by this run, to arm once it commits. */
+  timers: { token: string; fireAt: Date }[];
   at: string | null;
   status: ConversationRow['status'];
   outcome: string | null;
@@ -86,6 +88,7 @@ async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key:
       return;
     }
     case 'timer.set':
+      recorded.timers.push({ token: effect.token, fireAt: new Date(effect.due) });
       await tx
         .insert(timers)
         .values({ conversationId: step.conversation.id, token: effect.token, fireAt: new Date(effect.due) })

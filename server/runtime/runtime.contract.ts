@@ -8,7 +8,11 @@ import { createFlow, saveDraft } from '../flows/flowStore';
 import { publishDraft } from '../flows/publishing';
 import { startApi, type ApiHarness } from '../testing/apiHarness';
 import type { DatabaseKind } from '../testing/database';
+import { serveFetch, type FetchServer } from '../http/serveFetch';
+import { readFlowDocument } from '../flows/document';
 import { setBinding } from './bindings';
+import { EmbeddedQueue } from './queue';
+import { Runtime } from './runtime';
 
 /** Greets, asks for 1 or 2, answers and ends; the greeting text carries the version. */
 function menuFlow(version: string) {
@@ -42,6 +46,34 @@ function menuFlow(version: string) {
   };
 }
 
+/** Looks the status up over HTTP, waits a second, and ends; a failed lookup ends at once. */
+function lookupFlow(base: string) {
+  return {
+    format: FLOW_FORMAT,
+    id: 'lookup',
+    name: 'Lookup',
+    nodes: [
+      { id: 'start', type: 'start', data: {} },
+      { id: 'call', type: 'http', data: { url: `${base}/orders/{{ contact.phone }}`, timeout: '2s', save: [{ variable: 'status', path: 'status' }] } },
+      { id: 'found', type: 'message', data: { text: 'Your order is {{ vars.status }}.' } },
+      { id: 'pause', type: 'wait', data: { mode: 'duration', duration: '1s' } },
+      { id: 'later', type: 'message', data: { text: 'Anything else? Bye for now.' } },
+      { id: 'failed', type: 'message', data: { text: 'The order system is down.' } },
+      { id: 'done', type: 'end', data: { outcome: 'resolved' } },
+      { id: 'broken', type: 'end', data: { outcome: 'error' } },
+    ],
+    edges: [
+      { source: 'start', target: 'call' },
+      { source: 'call', sourceHandle: 'ok', target: 'found' },
+      { source: 'call', sourceHandle: 'error', target: 'failed' },
+      { source: 'found', target: 'pause' },
+      { source: 'pause', target: 'later' },
+      { source: 'later', target: 'done' },
+      { source: 'failed', target: 'broken' },
+    ],
+  };
+}
+
 interface ConversationBody {
   status: string;
   flow: { id: string; version: number };
@@ -65,7 +97,15 @@ export function describeRuntimeContract(kind: DatabaseKind): void {
     };
     const eventCount = async () => (await api.services.db.select({ n: count() }).from(events))[0]?.n;
 
+    let orders: FetchServer;
+    const orderCalls: string[] = [];
+
     beforeAll(async () => {
+      orders = await serveFetch(async (request) => {
+        const path = new URL(request.url).pathname;
+        orderCalls.push(path);
+        return path.endsWith('/666') ? new Response('down', { status: 503 }) : Response.json({ status: 'shipped' });
+      });
       api = await startApi(kind);
       const db = api.services.db;
       key = (await createApiKey(db, 'test', null)).key;
@@ -73,9 +113,39 @@ export function describeRuntimeContract(kind: DatabaseKind): void {
       await saveDraft(db, { id: 'desk', revision: 1, content: menuFlow('v1') }, null);
       await publishDraft(db, { id: 'desk' }, null);
       await setBinding(db, { channel: 'api', flowId: 'desk' });
+      await createFlow(db, { id: 'lookup', name: 'Lookup', content: readFlowDocument(lookupFlow(orders.url)) }, null);
+      await publishDraft(db, { id: 'lookup' }, null);
+      await setBinding(db, { channel: 'sms', address: '+6620000000', flowId: 'lookup' });
     });
     afterAll(async () => {
       await api?.close();
+      await orders?.close();
+    });
+
+    /** Polls until the conversation satisfies `done` (timers fire on the wall clock). */
+    async function until(id: string, done: (view: ConversationBody) => boolean): Promise<ConversationBody> {
+      for (let tries = 0; tries < 100; tries++) {
+        const view = await conversation(id);
+        if (done(view)) return view;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`conversation ${id} did not get there`);
+    }
+
+    it('calls HTTP APIs for http nodes and fires timers', async () => {
+      const started = await (await post({ channel: 'sms', from: '+66810000001', to: '+6620000000', text: 'where is my order' })).json();
+      const waiting = await conversation(started.conversationId);
+      expect(waiting).toMatchObject({ at: 'pause', status: 'active' });
+      expect(waiting.messages.map((m) => m.text)).toContain('Your order is shipped.');
+      expect(orderCalls).toContain('/orders/+66810000001');
+      const ended = await until(started.conversationId, (view) => view.status === 'ended');
+      expect(ended).toMatchObject({ outcome: 'resolved' });
+      expect(ended.messages.map((m) => m.text).at(-1)).toBe('Anything else? Bye for now.');
+
+      const failing = await (await post({ channel: 'sms', from: '666', to: '+6620000000', text: 'order?' })).json();
+      const failed = await conversation(failing.conversationId);
+      expect(failed).toMatchObject({ status: 'ended', outcome: 'error' });
+      expect(failed.messages.map((m) => m.text)).toContain('The order system is down.');
     });
 
     it('starts a conversation on the bound flow and runs it to the end', async () => {
@@ -173,6 +243,23 @@ export function describeRuntimeContract(kind: DatabaseKind): void {
       expect(view.messages.map((m) => m.text)).toContain('Hello from v2');
       const rows = await api.services.db.select().from(events).where(eq(events.conversationId, started.conversationId));
       expect(rows.every((row) => row.appliedAt !== null)).toBe(true);
+    });
+
+    // Last: it stops the harness's runtime.
+    it('re-arms timers from the database when a runtime starts', async () => {
+      api.services.runtime.stop();
+      const started = await (await post({ channel: 'sms', from: '+66810000002', to: '+6620000000', text: 'order?' })).json();
+      expect(await conversation(started.conversationId)).toMatchObject({ at: 'pause', status: 'active' });
+      const queue = new EmbeddedQueue();
+      const restarted = new Runtime({ db: api.services.db, queue });
+      await restarted.startWorker();
+      try {
+        const ended = await until(started.conversationId, (view) => view.status === 'ended');
+        expect(ended.messages.map((m) => m.text).at(-1)).toBe('Anything else? Bye for now.');
+      } finally {
+        restarted.stop();
+        await queue.close();
+      }
     });
   });
 }

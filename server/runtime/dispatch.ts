@@ -1,0 +1,109 @@
+// Carries out committed outbox items at least once: messages go to their channel adapter, HTTP
+// calls are made and their answers come back as HTTP_RESULT events. Failures are retried with
+// backoff and recorded on the item.
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { FlowEvent } from '@/flows';
+import type { Database } from '../db/client';
+import { outbox } from '../db/schema';
+import type { Channel, ChannelAdapter } from './adapters';
+import { appendEvent } from './internalEvents';
+
+export const MAX_ATTEMPTS = 5;
+const BACKOFF_MS = 1_000;
+
+const SendPayload = z.object({
+  text: z.string(),
+  quickReplies: z.array(z.object({ id: z.string(), label: z.string() })).default([]),
+  mediaUrl: z.string().nullable().default(null),
+});
+
+const HttpPayload = z.object({
+  requestId: z.string(),
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().optional(),
+  timeoutMs: z.number().int().positive(),
+});
+
+export interface DispatchOptions {
+  adapters: Partial<Record<Channel, ChannelAdapter>>;
+  /** Called when an item added an event to its conversation. */
+  onEvent: (conversationId: string) => Promise<void>;
+}
+
+/** Dispatches the given items, or (without ids) every pending item that is due. */
+export async function dispatchOutbox(db: Database, options: DispatchOptions, ids?: number[]): Promise<void> {
+  const due = and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`));
+  const items = await db
+    .select()
+    .from(outbox)
+    .where(ids ? and(inArray(outbox.id, ids), eq(outbox.status, 'pending')) : due);
+  for (const item of items) await dispatchItem(db, options, item);
+}
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+async function dispatchItem(db: Database, options: DispatchOptions, item: OutboxRow): Promise<void> {
+  try {
+    if (item.kind === 'http') await callHttp(db, options, item);
+    else await sendMessage(options, item);
+    await db.update(outbox).set({ status: 'sent', sentAt: new Date(), attempts: item.attempts + 1, lastError: null }).where(eq(outbox.id, item.id));
+  } catch (error) {
+    const attempts = item.attempts + 1;
+    const message = error instanceof Error ? error.message : String(error);
+    await db
+      .update(outbox)
+      .set({
+        attempts,
+        lastError: message,
+        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+        nextAttemptAt: new Date(Date.now() + BACKOFF_MS * 2 ** (attempts - 1)),
+      })
+      .where(eq(outbox.id, item.id));
+  }
+}
+
+async function sendMessage(options: DispatchOptions, item: OutboxRow): Promise<void> {
+  const channel = item.channel;
+  if (!channel) throw new Error('a message without a channel');
+  const adapter = options.adapters[channel];
+  if (!adapter) throw new Error(`the ${channel} channel is not configured in this Switchboard`);
+  const payload = SendPayload.parse(item.payload);
+  await adapter.send({ conversationId: item.conversationId, channel, ...payload, idempotencyKey: item.idempotencyKey });
+}
+
+/** Makes the call; any outcome (an answer, a timeout, a refused connection) is an HTTP_RESULT. */
+async function callHttp(db: Database, options: DispatchOptions, item: OutboxRow): Promise<void> {
+  const request = HttpPayload.parse(item.payload);
+  const result = await perform(request);
+  const added = await appendEvent(db, item.conversationId, result, `http:${item.idempotencyKey}`);
+  if (added) await options.onEvent(item.conversationId);
+}
+
+async function perform(request: z.infer<typeof HttpPayload>): Promise<FlowEvent> {
+  const at = () => new Date().toISOString();
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(request.timeoutMs),
+    });
+    const text = await response.text();
+    return { type: 'HTTP_RESULT', at: at(), requestId: request.requestId, status: response.status, body: parseJson(text) };
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const reason = timedOut ? 'timeout' : error instanceof Error ? error.message : String(error);
+    return { type: 'HTTP_RESULT', at: at(), requestId: request.requestId, status: 0, error: reason };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
