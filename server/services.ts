@@ -7,7 +7,8 @@ import { createAuth, type Auth } from './auth/auth';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { settings } from './db/schema';
 import { seedExampleFlows } from './flows/seed';
-import { EmbeddedQueue } from './runtime/queue';
+import { BullQueue } from './runtime/bullQueue';
+import { EmbeddedQueue, type JobQueue } from './runtime/queue';
 import { Runtime } from './runtime/runtime';
 
 export interface Services {
@@ -24,8 +25,15 @@ export interface ServicesOptions {
   seed?: boolean;
   baseURL?: string;
   progress?: (message: string) => void;
-  /** Apply conversation events in this process (default); the CLI only reads and writes. */
+  /**
+   * Apply conversation events in this process. Default: yes without Redis (one process does
+   * everything); no with Redis (the web process only ingests; `npm run worker` processes).
+   */
   worker?: boolean;
+  /** BullMQ's Redis; defaults to REDIS_URL. Unset: the embedded queue. */
+  redisUrl?: string;
+  /** Redis key prefix (tests use their own). */
+  queuePrefix?: string;
 }
 
 /** Migrates the database, seeds it when asked and binds auth to it. */
@@ -42,12 +50,12 @@ export async function createServices(database: DatabaseHandle, options: Services
     baseURL: process.env.BETTER_AUTH_URL,
     allowedHosts: (process.env.SWITCHBOARD_ALLOWED_HOSTS ?? '').split(',').filter(Boolean),
   });
-  // One process without Redis: the embedded queue, and this process works it.
-  const queue = new EmbeddedQueue({
-    onFailure: (conversationId, error) => console.error(`conversation ${conversationId} failed:`, error),
-  });
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
+  const queue: JobQueue = redisUrl
+    ? new BullQueue({ url: redisUrl, prefix: options.queuePrefix })
+    : new EmbeddedQueue({ onFailure: (conversationId, error) => console.error(`conversation ${conversationId} failed:`, error) });
   const runtime = new Runtime({ db: database.db, queue });
-  if (options.worker !== false) await runtime.startWorker();
+  if (options.worker ?? !redisUrl) await runtime.startWorker();
   const close = async () => {
     runtime.stop();
     await queue.close();

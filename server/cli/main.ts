@@ -8,6 +8,7 @@ import { userCommand } from './commands/user';
 import { apikeyCommand } from './commands/apikey';
 import { dbCommand } from './commands/db';
 import { bindingCommand } from './commands/binding';
+import { workerCommand } from './commands/worker';
 
 export interface Command {
   summary: string;
@@ -25,6 +26,7 @@ export const COMMANDS: Record<string, Command> = {
   apikey: apikeyCommand,
   db: dbCommand,
   binding: bindingCommand,
+  worker: workerCommand,
 };
 
 /**

@@ -6,7 +6,7 @@ import { createApiKey } from '../auth/apiKeys';
 import { contactIdentities, events, messages } from '../db/schema';
 import { createFlow, saveDraft } from '../flows/flowStore';
 import { publishDraft } from '../flows/publishing';
-import { startApi, type ApiHarness } from '../testing/apiHarness';
+import { startApi, type ApiHarness, type ApiOptions } from '../testing/apiHarness';
 import type { DatabaseKind } from '../testing/database';
 import { serveFetch, type FetchServer } from '../http/serveFetch';
 import { readFlowDocument } from '../flows/document';
@@ -82,8 +82,8 @@ interface ConversationBody {
   messages: { direction: string; text: string | null }[];
 }
 
-export function describeRuntimeContract(kind: DatabaseKind): void {
-  describe(`ingest API and runtime (${kind})`, () => {
+export function describeRuntimeContract(kind: DatabaseKind, options: ApiOptions = {}): void {
+  describe(`ingest API and runtime (${kind}${options.redisUrl ? ' + BullMQ' : ''})`, () => {
     let api: ApiHarness;
     let key: string;
 
@@ -106,7 +106,7 @@ export function describeRuntimeContract(kind: DatabaseKind): void {
         orderCalls.push(path);
         return path.endsWith('/666') ? new Response('down', { status: 503 }) : Response.json({ status: 'shipped' });
       });
-      api = await startApi(kind);
+      api = await startApi(kind, options);
       const db = api.services.db;
       key = (await createApiKey(db, 'test', null)).key;
       await createFlow(db, { id: 'desk', name: 'Desk' }, null);

@@ -1,9 +1,11 @@
 // A running API on a test database with one signed-in client per role: how the API tests and
 // the benchmark drive the server from outside, over HTTP.
+import { randomBytes } from 'node:crypto';
 import type { Role } from '../db/schema';
 import { createApiHandler } from '../api/handler';
 import { createUser } from '../auth/users';
 import { serveFetch } from '../http/serveFetch';
+import { BullQueue } from '../runtime/bullQueue';
 import { createServices, type Services } from '../services';
 import { apiClient, signIn, type ApiClient } from './apiClient';
 import { testDatabase, type DatabaseKind, type TestDatabase } from './database';
@@ -17,9 +19,15 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApi(kind: DatabaseKind): Promise<ApiHarness> {
+export interface ApiOptions {
+  /** Run conversations through BullMQ on this Redis (with a key prefix of the test's own). */
+  redisUrl?: string;
+}
+
+export async function startApi(kind: DatabaseKind, options: ApiOptions = {}): Promise<ApiHarness> {
   const database = await testDatabase(kind);
-  const services = await createServices(database);
+  const queuePrefix = `sbtest-${randomBytes(4).toString('hex')}`;
+  const services = await createServices(database, { worker: true, redisUrl: options.redisUrl ?? '', queuePrefix });
   const server = await serveFetch(createApiHandler(services));
   return {
     url: server.url,
@@ -29,6 +37,11 @@ export async function startApi(kind: DatabaseKind): Promise<ApiHarness> {
     close: async () => {
       await server.close();
       await services.close();
+      if (options.redisUrl) {
+        const keys = new BullQueue({ url: options.redisUrl, prefix: queuePrefix });
+        await keys.obliterate();
+        await keys.close();
+      }
     },
   };
 }

@@ -1,0 +1,86 @@
+// The JobQueue on BullMQ and Redis, for several worker processes. Open-source BullMQ has no
+// groups, so two workers may pick jobs of one conversation at the same time; that is safe
+// because the processor serializes on the conversation's row (see processor.ts). For the same
+// reason jobs are not deduplicated: a job added while another for the conversation is running
+// must still run, or events that arrived meanwhile would wait for the next one.
+import { Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { z } from 'zod';
+import type { JobQueue } from './queue';
+
+const JobData = z.object({ conversationId: z.string().min(1) });
+
+export interface BullQueueOptions {
+  url: string;
+  /** Redis key prefix; tests use one of their own. */
+  prefix?: string;
+  name?: string;
+  concurrency?: number;
+  attempts?: number;
+  backoffMs?: number;
+}
+
+export class BullQueue implements JobQueue {
+  private readonly queue: Queue;
+  private readonly connection: IORedis;
+  private worker: Worker | undefined;
+  private workerConnection: IORedis | undefined;
+
+  constructor(private readonly options: BullQueueOptions) {
+    this.connection = new IORedis(options.url, { maxRetriesPerRequest: null });
+    this.queue = new Queue(this.name, { connection: this.connection, prefix: this.prefix });
+  }
+
+  private get name(): string {
+    return this.options.name ?? 'conversations';
+  }
+
+  get prefixKey(): string {
+    return this.prefix;
+  }
+
+  private get prefix(): string {
+    return this.options.prefix ?? 'switchboard';
+  }
+
+  async enqueue(conversationId: string): Promise<void> {
+    await this.queue.add('apply', { conversationId }, {
+      attempts: this.options.attempts ?? 5,
+      backoff: { type: 'exponential', delay: this.options.backoffMs ?? 100 },
+      removeOnComplete: true,
+      removeOnFail: 1_000,
+    });
+  }
+
+  start(handler: (conversationId: string) => Promise<void>): void {
+    // Workers block on their own connection, as BullMQ requires.
+    this.workerConnection = new IORedis(this.options.url, { maxRetriesPerRequest: null });
+    this.worker = new Worker(this.name, (job) => handler(JobData.parse(job.data).conversationId), {
+      connection: this.workerConnection,
+      prefix: this.prefix,
+      concurrency: this.options.concurrency ?? 8,
+    });
+    this.worker.on('error', (error) => console.error(`queue worker error: ${error.message}`));
+  }
+
+  async idle(): Promise<void> {
+    for (;;) {
+      const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(counts).every((n) => n === 0)) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Lets running jobs finish, then disconnects. */
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    await this.workerConnection?.quit().catch(() => undefined);
+    await this.connection.quit().catch(() => undefined);
+  }
+
+  /** Removes every key of this queue (tests). */
+  async obliterate(): Promise<void> {
+    await this.queue.obliterate({ force: true });
+  }
+}

@@ -1,0 +1,4 @@
+import { describeQueueContract } from './queue.contract';
+import { EmbeddedQueue } from './queue';
+
+describeQueueContract('embedded', () => new EmbeddedQueue({ backoffMs: 10 }));

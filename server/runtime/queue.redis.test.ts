@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import { BullQueue } from './bullQueue';
+import type { JobQueue } from './queue';
+import { describeQueueContract } from './queue.contract';
+
+const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+describeQueueContract(
+  'BullMQ on Redis',
+  // A key prefix of its own per queue, removed afterwards.
+  () => new BullQueue({ url, prefix: `sbtest-${randomBytes(4).toString('hex')}`, backoffMs: 10 }),
+  async (queue: JobQueue) => {
+    if (!(queue instanceof BullQueue)) return;
+    const cleaner = new BullQueue({ url, prefix: queue.prefixKey });
+    await cleaner.obliterate();
+    await cleaner.close();
+  },
+);
