@@ -9,6 +9,7 @@ import type { Context, SessionUser } from './trpc';
 
 export const TRPC_ENDPOINT = '/api/trpc';
 export const AUTH_PREFIX = '/api/auth';
+export const HEALTH_PATH = '/api/health';
 
 export function createApiHandler(services: Services | (() => Promise<Services>)) {
   const resolve = typeof services === 'function' ? services : () => Promise.resolve(services);
@@ -16,6 +17,10 @@ export function createApiHandler(services: Services | (() => Promise<Services>))
     const ready = await resolve();
     const path = new URL(request.url).pathname;
     if (path.startsWith(`${AUTH_PREFIX}/`)) return ready.auth.handler(request);
+    if (path === HEALTH_PATH) {
+      const health = await ready.runtime.health();
+      return Response.json(health, { status: health.db.up && health.queue.up ? 200 : 503 });
+    }
     if (path.startsWith(`${REST_PREFIX}/`)) return handleRestV1(request, ready, ready.runtime);
     if (path.startsWith(`${TRPC_ENDPOINT}/`)) {
       return fetchRequestHandler({

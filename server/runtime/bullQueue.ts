@@ -6,9 +6,11 @@
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { z } from 'zod';
+import { redactUrl } from '../db/client';
 import type { JobQueue } from './queue';
 
 const JobData = z.object({ conversationId: z.string().min(1) });
+const HEALTH_TIMEOUT_MS = 1_000;
 
 export interface BullQueueOptions {
   url: string;
@@ -26,9 +28,26 @@ export class BullQueue implements JobQueue {
   private worker: Worker | undefined;
   private workerConnection: IORedis | undefined;
 
+  private lastError = '';
+
   constructor(private readonly options: BullQueueOptions) {
-    this.connection = new IORedis(options.url, { maxRetriesPerRequest: null });
+    this.connection = this.connect();
     this.queue = new Queue(this.name, { connection: this.connection, prefix: this.prefix });
+    this.queue.on('error', (error) => this.report(error));
+  }
+
+  private connect(): IORedis {
+    const connection = new IORedis(this.options.url, { maxRetriesPerRequest: null });
+    connection.on('error', (error) => this.report(error));
+    connection.on('ready', () => (this.lastError = ''));
+    return connection;
+  }
+
+  /** A down Redis fails every reconnect attempt: say so once, not every second. */
+  private report(error: Error): void {
+    if (error.message === this.lastError) return;
+    this.lastError = error.message;
+    console.error(`Redis (${redactUrl(this.options.url)}): ${error.message}`);
   }
 
   private get name(): string {
@@ -54,13 +73,20 @@ export class BullQueue implements JobQueue {
 
   start(handler: (conversationId: string) => Promise<void>): void {
     // Workers block on their own connection, as BullMQ requires.
-    this.workerConnection = new IORedis(this.options.url, { maxRetriesPerRequest: null });
+    this.workerConnection = this.connect();
     this.worker = new Worker(this.name, (job) => handler(JobData.parse(job.data).conversationId), {
       connection: this.workerConnection,
       prefix: this.prefix,
       concurrency: this.options.concurrency ?? 8,
     });
-    this.worker.on('error', (error) => console.error(`queue worker error: ${error.message}`));
+    this.worker.on('error', (error) => this.report(error));
+  }
+
+  async health(): Promise<{ kind: 'redis'; up: boolean }> {
+    // Commands wait for a connection (maxRetriesPerRequest: null), so a down Redis is a timeout.
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), HEALTH_TIMEOUT_MS).unref());
+    const answer = await Promise.race([this.connection.ping().catch(() => 'error'), timeout]);
+    return { kind: 'redis', up: answer === 'PONG' };
   }
 
   async idle(): Promise<void> {
@@ -75,8 +101,17 @@ export class BullQueue implements JobQueue {
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
-    await this.workerConnection?.quit().catch(() => undefined);
-    await this.connection.quit().catch(() => undefined);
+    for (const connection of [this.workerConnection, this.connection]) {
+      // quit() waits for a reply a down Redis never sends; disconnect() does not.
+      if (connection?.status === 'ready') await connection.quit().catch(() => undefined);
+      else connection?.disconnect();
+    }
+  }
+
+  /** Drops the connections without waiting for Redis (it may be down). */
+  disconnectNow(): void {
+    this.workerConnection?.disconnect();
+    this.connection.disconnect();
   }
 
   /** Removes every key of this queue (tests). */

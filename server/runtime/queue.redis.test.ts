@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { BullQueue } from './bullQueue';
 import type { JobQueue } from './queue';
@@ -16,3 +17,14 @@ describeQueueContract(
     await cleaner.close();
   },
 );
+
+describe('BullMQ queue health', () => {
+  it('reports Redis down when nothing answers', async () => {
+    const queue = new BullQueue({ url: 'redis://127.0.0.1:1', prefix: 'sbtest-down' });
+    try {
+      expect(await queue.health()).toEqual({ kind: 'redis', up: false });
+    } finally {
+      queue.disconnectNow();
+    }
+  });
+});

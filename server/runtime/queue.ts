@@ -9,6 +9,8 @@ export interface JobQueue {
   /** Resolves once nothing is queued or running (tests and shutdown). */
   idle(): Promise<void>;
   close(): Promise<void>;
+  /** Whether jobs can be queued now: `embedded` always can; Redis must answer. */
+  health(): Promise<{ kind: 'embedded' | 'redis'; up: boolean }>;
 }
 
 export interface EmbeddedQueueOptions {
@@ -42,6 +44,10 @@ export class EmbeddedQueue implements JobQueue {
   start(handler: (conversationId: string) => Promise<void>): void {
     this.handler = handler;
     this.pump();
+  }
+
+  async health(): Promise<{ kind: 'embedded'; up: boolean }> {
+    return { kind: 'embedded', up: !this.closed };
   }
 
   idle(): Promise<void> {

@@ -148,6 +148,12 @@ export function describeRuntimeContract(kind: DatabaseKind, options: ApiOptions 
       expect(failed.messages.map((m) => m.text)).toContain('The order system is down.');
     });
 
+    it('reports its health without a key', async () => {
+      const response = await fetch(`${api.url}/api/health`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ db: { up: true }, queue: { kind: options.redisUrl ? 'redis' : 'embedded', up: true } });
+    });
+
     it('starts a conversation on the bound flow and runs it to the end', async () => {
       const first = await post({ channel: 'api', from: 'caller-1', text: 'hi', messageId: 'm-1' });
       expect(first.status).toBe(202);

@@ -1,6 +1,6 @@
 // The runtime: ingest writes events, the queue asks for them to be applied, the processor
 // applies them. One instance per process.
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import { simulatedServices, type EffectServices } from '@/flows';
 import type { Database } from '../db/client';
 import { conversations, events } from '../db/schema';
@@ -56,6 +56,15 @@ export class Runtime {
   stop(): void {
     this.timers.stop();
     if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /** `GET /api/health`: the database answers a query and the queue can take jobs. */
+  async health(): Promise<{ db: { up: boolean }; queue: { kind: string; up: boolean } }> {
+    const db = await this.options.db.execute(sql`select 1`).then(
+      () => true,
+      () => false,
+    );
+    return { db: { up: db }, queue: await this.options.queue.health() };
   }
 
   /** Resolves once every queued event has been applied (tests, shutdown). */
