@@ -4,7 +4,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
 import { ROLES, settings, users, type Role, type User } from '../db/schema';
-import { conflict, UserError } from '../errors';
+import { conflict, notFound, UserError } from '../errors';
 import { PASSWORD_MIN_LENGTH, type Auth } from './auth';
 
 export const NewUser = z.object({
@@ -82,14 +82,14 @@ export async function setRole(db: Database, userId: string, role: Role): Promise
       if (admins.length <= 1) throw new UserError('precondition', 'This is the last admin. Make someone else an admin first.');
     }
     const [updated] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
-    if (!updated) throw new UserError('not-found', `There is no user ${userId}.`);
+    if (!updated) throw notFound(`There is no user ${userId}.`);
     return publicUser(updated);
   });
 }
 
 async function userById(db: Database, id: string): Promise<User> {
   const [user] = await db.select().from(users).where(eq(users.id, id));
-  if (!user) throw new UserError('not-found', `There is no user ${id}.`);
+  if (!user) throw notFound(`There is no user ${id}.`);
   return user;
 }
 

@@ -1,16 +1,17 @@
 // The published flows a draft's subflow nodes call, loaded as far down as the calls go, so the
 // validator can check ids, waits and recursion without reading every flow.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { analyzeFlow, flowLibrary, type FlowLibrary } from '@/flows';
+import { analyzeFlow, flowLibrary, validateFlow, type Diagnostic, type FlowLibrary, type FlowModel } from '@/flows';
 import { calledFlows } from '@/flows/validate/library';
 import type { Database } from '../db/client';
 import { flowVersions, flows } from '../db/schema';
 
 /** The draft (or any document) with the published flows it calls, directly or not. */
 export async function publishedLibrary(db: Database, root: unknown): Promise<FlowLibrary> {
-  const rootId = analyzeFlow(root).model?.doc.id;
-  const docs = new Map<string, unknown>(rootId === undefined ? [] : [[rootId, root]]);
-  let pending = callsOf(root).filter((id) => !docs.has(id));
+  // The root is read once here; the documents it reaches are read by callsOf.
+  const { model } = analyzeFlow(root);
+  const docs = new Map<string, unknown>(model ? [[model.doc.id, root]] : []);
+  let pending = (model ? callIds(model) : []).filter((id) => !docs.has(id));
   while (pending.length > 0) {
     const found = await latestContents(db, pending);
     for (const id of pending) docs.set(id, found.get(id));
@@ -19,9 +20,19 @@ export async function publishedLibrary(db: Database, root: unknown): Promise<Flo
   return flowLibrary([...docs.values()].filter((doc) => doc !== undefined));
 }
 
-function callsOf(doc: unknown): string[] {
+/** What the validator says of a document, its subflows resolved among published flows. */
+export async function validateAgainstPublished(db: Database, doc: unknown): Promise<Diagnostic[]> {
+  return validateFlow(doc, { flows: await publishedLibrary(db, doc) });
+}
+
+/** The flow ids a document's subflow nodes call, each once. */
+export function callsOf(doc: unknown): string[] {
   const { model } = analyzeFlow(doc);
-  return model ? [...new Set(calledFlows(model).map((call) => call.flow))] : [];
+  return model ? callIds(model) : [];
+}
+
+function callIds(model: FlowModel): string[] {
+  return [...new Set(calledFlows(model).map((call) => call.flow))];
 }
 
 /** The content of each flow's newest published version. */

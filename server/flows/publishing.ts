@@ -1,7 +1,7 @@
 // Publishing: immutable numbered versions made from the draft (or, for a rollback, from an
 // older version), refused while the content has errors.
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { validateFlow, type Diagnostic, type FlowDocument } from '@/flows';
+import type { Diagnostic, FlowDocument } from '@/flows';
 import { diffFlows, type FlowDiff } from '@/flows/diff/diffFlows';
 import type { Database } from '../db/client';
 import { drafts, flowVersions, flows, type FlowVersionRow } from '../db/schema';
@@ -9,18 +9,14 @@ import { conflict, notFound, UserError } from '../errors';
 import { flowChecksum } from './checksum';
 import { readFlowDocument, readStoredFlow } from './document';
 import { getFlow } from './flowStore';
-import { publishedLibrary } from './library';
+import { validateAgainstPublished } from './library';
 
 export type VersionSummary = Omit<FlowVersionRow, 'content'>;
 
 /** What the validator says of a flow's draft, subflows resolved among published flows. */
 export async function validateDraft(db: Database, id: string): Promise<Diagnostic[]> {
   const { draft } = await getFlow(db, id);
-  return validateContent(db, draft.content);
-}
-
-async function validateContent(db: Database, content: FlowDocument): Promise<Diagnostic[]> {
-  return validateFlow(content, { flows: await publishedLibrary(db, content) });
+  return validateAgainstPublished(db, draft.content);
 }
 
 export interface PublishInput {
@@ -73,7 +69,7 @@ async function insertVersion(
   input: { id: string; content: FlowDocument; note: string },
   userId: string | null,
 ): Promise<VersionSummary> {
-  const blocking = (await validateContent(tx, input.content)).filter(blocksPublishing);
+  const blocking = (await validateAgainstPublished(tx, input.content)).filter(blocksPublishing);
   if (blocking.length > 0) {
     const count = `${blocking.length} problem${blocking.length === 1 ? '' : 's'}`;
     throw new UserError('precondition', `The flow has ${count} to fix before publishing. First: ${blocking[0]?.message}`, {

@@ -1,13 +1,12 @@
 // First start: the example flows go in as published version 1, once per database.
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { analyzeFlow } from '@/flows';
-import { calledFlows } from '@/flows/validate/library';
 import type { Database } from '../db/client';
 import { settings } from '../db/schema';
 import { findFiles, loadJson } from '../files';
 import { readFlowDocument } from './document';
 import { createFlow } from './flowStore';
+import { callsOf } from './library';
 import { publishDraft } from './publishing';
 
 const SEEDED = 'examples-seeded';
@@ -53,9 +52,8 @@ function calleesFirst<T extends { id: string }>(docs: readonly T[]): T[] {
   const visit = (doc: T) => {
     if (visited.has(doc.id)) return;
     visited.add(doc.id);
-    const { model } = analyzeFlow(doc);
-    for (const call of model ? calledFlows(model) : []) {
-      const callee = byId.get(call.flow);
+    for (const id of callsOf(doc)) {
+      const callee = byId.get(id);
       if (callee) visit(callee);
     }
     ordered.push(doc);

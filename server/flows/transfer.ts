@@ -1,11 +1,10 @@
 // Import and export of flow documents as JSON files.
 import type { Diagnostic, FlowDocument } from '@/flows';
-import { validateFlow } from '@/flows';
 import type { Database } from '../db/client';
 import { invalidInput } from '../errors';
 import { readFlowDocument, readStoredFlow } from './document';
 import { createFlow, getFlow, type FlowWithDraft } from './flowStore';
-import { publishedLibrary } from './library';
+import { validateAgainstPublished } from './library';
 import { getVersion } from './publishing';
 
 export interface ImportInput {
@@ -26,7 +25,7 @@ export async function importFlow(
 ): Promise<FlowWithDraft & { diagnostics: Diagnostic[] }> {
   const parsed = readFlowDocument(input.document);
   const content: FlowDocument = { ...parsed, id: input.id ?? parsed.id, name: input.name ?? parsed.name };
-  const diagnostics = validateFlow(content, { flows: await publishedLibrary(db, content) });
+  const diagnostics = await validateAgainstPublished(db, content);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 && !input.allowErrors) {
     throw invalidInput(

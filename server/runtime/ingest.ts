@@ -1,13 +1,15 @@
 // Ingest: an inbound event is written to the database before anyone is told "accepted". It
 // finds its contact, then the contact's open conversation or a new one on the bound flow, and
 // takes the conversation's next sequence number under the conversation's row lock.
-import { and, eq, max, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
+import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
 import { conversations, events, flows } from '../db/schema';
 import { UserError } from '../errors';
 import { boundFlow } from './bindings';
 import { resolveContact } from './contacts';
 import type { InboundEvent } from './inbound';
+import { insertEvent } from './internalEvents';
 
 export interface Ingested {
   conversationId: string;
@@ -25,8 +27,7 @@ export async function ingestEvent(db: Database, event: InboundEvent, now = new D
     }
     const contact = await resolveContact(tx, event);
     const conversation = await openConversation(tx, contact.id, event);
-    const [last] = await tx.select({ seq: max(events.seq) }).from(events).where(eq(events.conversationId, conversation.id));
-    const payload = {
+    const customer: FlowEvent = {
       type: 'CUSTOMER',
       at: now.toISOString(),
       channel: event.channel,
@@ -34,12 +35,8 @@ export async function ingestEvent(db: Database, event: InboundEvent, now = new D
       ...(event.digits !== undefined ? { digits: event.digits } : {}),
       ...(event.payload !== undefined ? { payload: event.payload } : {}),
     };
-    const [inserted] = await tx
-      .insert(events)
-      .values({ conversationId: conversation.id, seq: (last?.seq ?? 0) + 1, type: 'CUSTOMER', payload, dedupeKey, receivedAt: now })
-      .onConflictDoNothing({ target: events.dedupeKey })
-      .returning({ id: events.id });
-    if (inserted) return { conversationId: conversation.id, eventId: inserted.id, duplicate: false };
+    const eventId = await insertEvent(tx, conversation.id, customer, dedupeKey, now);
+    if (eventId !== undefined) return { conversationId: conversation.id, eventId, duplicate: false };
     // The same message arrived twice at once: the other delivery committed first.
     const seen = dedupeKey ? await firstDelivery(tx, dedupeKey) : undefined;
     if (!seen) throw new Error('the event was neither inserted nor found');

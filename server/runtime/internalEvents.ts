@@ -15,12 +15,26 @@ export async function appendEvent(db: Database, conversationId: string, event: F
       .where(eq(conversations.id, conversationId))
       .for('update');
     if (!conversation) return false;
-    const [last] = await tx.select({ seq: max(events.seq) }).from(events).where(eq(events.conversationId, conversationId));
-    const inserted = await tx
-      .insert(events)
-      .values({ conversationId, seq: (last?.seq ?? 0) + 1, type: event.type, payload: event, dedupeKey })
-      .onConflictDoNothing({ target: events.dedupeKey })
-      .returning({ id: events.id });
-    return inserted.length > 0;
+    return (await insertEvent(tx, conversationId, event, dedupeKey)) !== undefined;
   });
+}
+
+/**
+ * Gives the event the conversation's next sequence number and inserts it; undefined when its
+ * dedupe key is taken. The caller holds the conversation's row lock, so numbers never collide.
+ */
+export async function insertEvent(
+  tx: Database,
+  conversationId: string,
+  event: FlowEvent,
+  dedupeKey: string | null,
+  receivedAt = new Date(),
+): Promise<number | undefined> {
+  const [last] = await tx.select({ seq: max(events.seq) }).from(events).where(eq(events.conversationId, conversationId));
+  const [inserted] = await tx
+    .insert(events)
+    .values({ conversationId, seq: (last?.seq ?? 0) + 1, type: event.type, payload: event, dedupeKey, receivedAt })
+    .onConflictDoNothing({ target: events.dedupeKey })
+    .returning({ id: events.id });
+  return inserted?.id;
 }

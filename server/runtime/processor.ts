@@ -18,7 +18,7 @@ import {
   type StepResult,
 } from '@/flows';
 import type { Database } from '../db/client';
-import { contacts, conversations, events, type ContactRow, type ConversationRow, type EventRow } from '../db/schema';
+import { contacts, conversations, events, type ContactRow, type ConversationRow } from '../db/schema';
 import type { FlowProgram, MachineCache } from './machines';
 import { recordEffects, type Recorded } from './record';
 
@@ -45,11 +45,12 @@ export async function processConversation(db: Database, machines: MachineCache, 
     if (!contact) throw new Error(`conversation ${conversationId} has no contact`);
 
     let snapshot = conversation.snapshot === null ? undefined : restoreJourney(program.machine, persisted(conversation));
-    const recorded: Recorded = { outbox: [], timers: [], at: conversation.at, status: conversation.status, outcome: conversation.outcome, queue: conversation.queue, channel: conversation.channel };
+    const recorded: Recorded = { outbox: [], timers: [], status: conversation.status, outcome: conversation.outcome, queue: conversation.queue, channel: conversation.channel };
     for (const event of pending) {
-      const step = stepFor(program, snapshot, event, conversation, contact);
+      const flowEvent = FlowEvent.parse(event.payload);
+      const step = stepFor(program, snapshot, flowEvent, conversation, contact);
       snapshot = step.snapshot;
-      await recordEffects(tx, { conversation, contact, event, effects: step.effects }, recorded);
+      await recordEffects(tx, { conversation, contact, event, flowEvent, effects: step.effects }, recorded);
     }
     const done = snapshot?.status === 'done';
     await tx
@@ -57,7 +58,7 @@ export async function processConversation(db: Database, machines: MachineCache, 
       .set({
         snapshot: snapshot ? persistJourney(snapshot) : null,
         appliedSeq: pending[pending.length - 1]?.seq ?? conversation.appliedSeq,
-        at: snapshot?.context.at ?? recorded.at,
+        at: snapshot?.context.at ?? conversation.at,
         channel: recorded.channel,
         queue: recorded.queue,
         status: done ? 'ended' : recorded.status,
@@ -78,11 +79,10 @@ export async function processConversation(db: Database, machines: MachineCache, 
 function stepFor(
   program: FlowProgram,
   snapshot: AnyMachineSnapshot | undefined,
-  event: EventRow,
+  parsed: FlowEvent,
   conversation: ConversationRow,
   contact: ContactRow,
 ): StepResult {
-  const parsed = FlowEvent.parse(event.payload);
   if (snapshot) return applyEvent(program.machine, snapshot, parsed);
   const opening = parsed.type === 'CUSTOMER' ? parsed : undefined;
   return startJourney(program.machine, {

@@ -1,7 +1,7 @@
 // What a step's effects become in the database, inside the step's transaction: the transcript,
 // outbox items (messages to send, HTTP calls to make), timers and the conversation's state.
 import { and, eq } from 'drizzle-orm';
-import { FlowEvent, type Effect } from '@/flows';
+import type { Effect, FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
 import { messages, outbox, timers, type ContactRow, type ConversationRow, type EventRow } from '../db/schema';
 
@@ -10,7 +10,6 @@ export interface Recorded {
   outbox: number[];
   /** Timers set by this run, to arm once it commits. */
   timers: { token: string; fireAt: Date }[];
-  at: string | null;
   status: ConversationRow['status'];
   outcome: string | null;
   queue: string | null;
@@ -20,7 +19,9 @@ export interface Recorded {
 interface StepRecord {
   conversation: ConversationRow;
   contact: ContactRow;
+  /** The stored event, and its payload as the engine read it. */
   event: EventRow;
+  flowEvent: FlowEvent;
   effects: Effect[];
 }
 
@@ -34,7 +35,7 @@ export async function recordEffects(tx: Database, step: StepRecord, recorded: Re
 }
 
 async function recordInbound(tx: Database, step: StepRecord, recorded: Recorded): Promise<void> {
-  const event = FlowEvent.parse(step.event.payload);
+  const event = step.flowEvent;
   if (event.type !== 'CUSTOMER') return;
   recorded.channel = event.channel;
   await tx.insert(messages).values({
@@ -109,13 +110,11 @@ async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key:
       recorded.status = 'active';
       recorded.queue = null;
       return;
-    case 'enter':
-      recorded.at = effect.node;
-      return;
     case 'end':
       recorded.outcome = effect.outcome;
       return;
     case 'handoff.accepted':
+    case 'enter':
     case 'leave':
     case 'metric':
     case 'error':

@@ -1,7 +1,6 @@
 // flows: list, read, create, rename, duplicate, archive/restore, save the draft, validate,
 // publish, import and export.
 import { z } from 'zod';
-import { validateFlow } from '@/flows';
 import { Slug } from '@/flows/schema/common';
 import {
   createFlow,
@@ -13,7 +12,7 @@ import {
   setArchived,
 } from '../../flows/flowStore';
 import { publishDraft, validateDraft } from '../../flows/publishing';
-import { publishedLibrary } from '../../flows/library';
+import { validateAgainstPublished } from '../../flows/library';
 import { exportFlow, importFlow } from '../../flows/transfer';
 import { designProcedure, readProcedure, router, signedIn } from '../trpc';
 import { jsonify } from '../json';
@@ -59,7 +58,7 @@ export const flowsRouter = router({
       const diagnostics =
         'id' in input
           ? await validateDraft(ctx.services.db, input.id)
-          : validateFlow(input.content, { flows: await publishedLibrary(ctx.services.db, input.content) });
+          : await validateAgainstPublished(ctx.services.db, input.content);
       return { diagnostics, errors: diagnostics.filter((d) => d.severity === 'error').length };
     }),
 
