@@ -7,9 +7,12 @@ import { createAuth, type Auth } from './auth/auth';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { settings } from './db/schema';
 import { seedExampleFlows } from './flows/seed';
+import { log, errorFields } from './log';
 import { BullQueue } from './runtime/bullQueue';
+import { parseRewrites, urlRewriter } from './runtime/egress';
+import { LocalNotifier, RedisNotifier, type ConversationNotifier } from './runtime/notifier';
 import { EmbeddedQueue, type JobQueue } from './runtime/queue';
-import { Runtime } from './runtime/runtime';
+import { Runtime, type RuntimeOptions } from './runtime/runtime';
 
 export interface Services {
   db: Database;
@@ -34,6 +37,8 @@ export interface ServicesOptions {
   redisUrl?: string;
   /** Redis key prefix (tests use their own). */
   queuePrefix?: string;
+  /** Tests: channel adapters, a clock, URL rewrites. */
+  runtime?: Pick<RuntimeOptions, 'adapters' | 'clock' | 'rewriteUrl' | 'sweepMs'>;
 }
 
 /** Migrates the database, seeds it when asked and binds auth to it. */
@@ -53,12 +58,20 @@ export async function createServices(database: DatabaseHandle, options: Services
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
   const queue: JobQueue = redisUrl
     ? new BullQueue({ url: redisUrl, prefix: options.queuePrefix })
-    : new EmbeddedQueue({ onFailure: (conversationId, error) => console.error(`conversation ${conversationId} failed:`, error) });
-  const runtime = new Runtime({ db: database.db, queue });
+    : new EmbeddedQueue({ onFailure: (conversationId, error) => log.error({ conversationId, ...errorFields(error) }, 'conversation failed after retries') });
+  const notifier: ConversationNotifier = redisUrl ? new RedisNotifier(redisUrl, options.queuePrefix ?? 'switchboard') : new LocalNotifier();
+  const runtime = new Runtime({
+    db: database.db,
+    queue,
+    notifier,
+    rewriteUrl: urlRewriter(parseRewrites(process.env.SWITCHBOARD_HTTP_REWRITE)),
+    ...options.runtime,
+  });
   if (options.worker ?? !redisUrl) await runtime.startWorker();
   const close = async () => {
     runtime.stop();
     await queue.close();
+    await notifier.close();
     await database.close();
   };
   return { db: database.db, database, auth, runtime, close };

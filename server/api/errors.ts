@@ -1,20 +1,27 @@
 // The one place where errors become tRPC codes and client-visible shapes.
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { log } from '../log';
 import { OperationalError, UserError, type ErrorDetails, type InputIssue, type UserErrorReason } from '../errors';
 
-const CODES: Record<UserErrorReason, TRPC_ERROR_CODE_KEY> = {
-  invalid: 'BAD_REQUEST',
-  'not-found': 'NOT_FOUND',
-  conflict: 'CONFLICT',
-  precondition: 'PRECONDITION_FAILED',
-  unauthenticated: 'UNAUTHORIZED',
-  forbidden: 'FORBIDDEN',
+/** tRPC code and REST status per reason. REST answers a failed precondition (no flow bound, not waiting for an agent) 409: the request is fine, the state is not. */
+const CODES: Record<UserErrorReason, { trpc: TRPC_ERROR_CODE_KEY; http: number }> = {
+  invalid: { trpc: 'BAD_REQUEST', http: 400 },
+  'not-found': { trpc: 'NOT_FOUND', http: 404 },
+  conflict: { trpc: 'CONFLICT', http: 409 },
+  precondition: { trpc: 'PRECONDITION_FAILED', http: 409 },
+  unauthenticated: { trpc: 'UNAUTHORIZED', http: 401 },
+  forbidden: { trpc: 'FORBIDDEN', http: 403 },
 };
+
+/** The REST API's status for a user error. */
+export function httpStatus(error: UserError): number {
+  return CODES[error.reason].http;
+}
 
 /** A thrown value as the TRPCError the client should see. */
 export function toTRPCError(error: unknown): TRPCError {
   const cause = error instanceof TRPCError && error.cause ? error.cause : error;
-  if (cause instanceof UserError) return new TRPCError({ code: CODES[cause.reason], message: cause.message, cause });
+  if (cause instanceof UserError) return new TRPCError({ code: CODES[cause.reason].trpc, message: cause.message, cause });
   if (cause instanceof OperationalError) {
     return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: `${cause.message} Try again in a moment.`, cause });
   }
@@ -50,5 +57,6 @@ function pathKey(key: unknown): string {
 /** Bugs are logged with their stack; people get a message without internals. */
 export function reportUnexpected(error: TRPCError, path: string | undefined): void {
   if (error.code !== 'INTERNAL_SERVER_ERROR') return;
-  console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+  const cause = error.cause ?? error;
+  log.error({ path, err: { message: cause.message, stack: cause.stack } }, 'tRPC call failed');
 }

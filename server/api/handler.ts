@@ -1,8 +1,10 @@
-// The HTTP entry for the API: /api/trpc/* (tRPC) and /api/auth/* (better-auth). Next's route
-// handlers call this; tests serve it from a plain Node server.
+// The HTTP entry for the API: /api/trpc/* (tRPC), /api/auth/* (better-auth), /api/v1/* (REST)
+// and /api/webchat/* (the public web-chat endpoints). Next's route handlers call this; tests
+// serve it from a plain Node server.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { ROLES } from '../db/schema';
 import type { Services } from '../services';
+import { handleWebchat, WEBCHAT_PREFIX, type WebchatOptions } from '../webchat/handler';
 import { handleRestV1, REST_PREFIX } from './restV1';
 import { appRouter } from './root';
 import type { Context, SessionUser } from './trpc';
@@ -11,7 +13,12 @@ export const TRPC_ENDPOINT = '/api/trpc';
 export const AUTH_PREFIX = '/api/auth';
 export const HEALTH_PATH = '/api/health';
 
-export function createApiHandler(services: Services | (() => Promise<Services>)) {
+export interface ApiHandlerOptions {
+  /** The web-chat widget's texts (the UI catalog is in app/, which server code may not import). */
+  webchat?: WebchatOptions;
+}
+
+export function createApiHandler(services: Services | (() => Promise<Services>), options: ApiHandlerOptions = {}) {
   const resolve = typeof services === 'function' ? services : () => Promise.resolve(services);
   return async function handle(request: Request): Promise<Response> {
     const ready = await resolve();
@@ -22,6 +29,7 @@ export function createApiHandler(services: Services | (() => Promise<Services>))
       return Response.json(health, { status: health.db.up && health.queue.up ? 200 : 503 });
     }
     if (path.startsWith(`${REST_PREFIX}/`)) return handleRestV1(request, ready, ready.runtime);
+    if (path.startsWith(`${WEBCHAT_PREFIX}/`)) return handleWebchat(request, ready, options.webchat);
     if (path.startsWith(`${TRPC_ENDPOINT}/`)) {
       return fetchRequestHandler({
         endpoint: TRPC_ENDPOINT,

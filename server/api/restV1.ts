@@ -2,47 +2,72 @@
 // `{ error: { code, message, field? } }`, machine clients authenticated by API key.
 import { verifyApiKey } from '../auth/apiKeys';
 import { UserError } from '../errors';
+import { AgentAction } from '../runtime/agentActions';
 import { conversationView } from '../runtime/conversationView';
+import { waitingHandoffs } from '../runtime/handoffs';
 import { firstIssue, InboundEvent } from '../runtime/inbound';
 import type { Runtime } from '../runtime/runtime';
+import { conversationStream, resumeAfter, SSE_HEADERS } from '../runtime/stream';
 import type { Services } from '../services';
+import { httpStatus } from './errors';
 
 export const REST_PREFIX = '/api/v1';
 
+const CONVERSATION = /^\/conversations\/([0-9a-f-]{36})(\/stream|\/agent)?$/;
+
 export async function handleRestV1(request: Request, services: Services, runtime: Runtime): Promise<Response> {
-  const path = new URL(request.url).pathname.slice(REST_PREFIX.length);
+  const url = new URL(request.url);
+  const path = url.pathname.slice(REST_PREFIX.length);
   const key = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (!key || !(await verifyApiKey(services.db, key))) {
     return failure(401, 'unauthorized', 'Send a valid API key: Authorization: Bearer <key> (create one with `switchboard apikey create`).');
   }
   try {
     if (path === '/events' && request.method === 'POST') return await postEvent(request, runtime);
-    const conversation = /^\/conversations\/([0-9a-f-]{36})$/.exec(path);
-    if (conversation?.[1] && request.method === 'GET') return Response.json(await conversationView(services.db, conversation[1]));
+    if (path === '/handoffs' && request.method === 'GET') return Response.json({ handoffs: await waitingHandoffs(services.db, url.searchParams.get('queue') ?? undefined) });
+    const [, id, rest] = CONVERSATION.exec(path) ?? [];
+    if (id && !rest && request.method === 'GET') return Response.json(await conversationView(services.db, id));
+    if (id && rest === '/stream' && request.method === 'GET') {
+      const stream = await conversationStream(services.db, runtime.notifier, id, { after: resumeAfter(request), signal: request.signal });
+      return new Response(stream, { headers: SSE_HEADERS });
+    }
+    if (id && rest === '/agent' && request.method === 'POST') return await postAgentAction(request, runtime, id);
     return failure(404, 'not_found', `No ${request.method} ${REST_PREFIX}${path}.`);
   } catch (error) {
-    if (error instanceof UserError) {
-      const status = error.reason === 'not-found' ? 404 : error.reason === 'invalid' ? 400 : 409;
-      return failure(status, error.reason.replace('-', '_'), error.message, error.details.issues?.[0]?.path);
-    }
+    if (error instanceof UserError) return failure(httpStatus(error), error.reason.replace('-', '_'), error.message, error.details.issues?.[0]?.path);
     throw error;
   }
 }
 
 async function postEvent(request: Request, runtime: Runtime): Promise<Response> {
-  let body: unknown;
+  const body = await readJson(request);
+  if (body instanceof Response) return body;
+  const parsed = InboundEvent.safeParse(body);
+  if (!parsed.success) return invalid(parsed.error);
+  const ingested = await runtime.ingest(parsed.data);
+  return Response.json({ conversationId: ingested.conversationId, eventId: ingested.eventId }, { status: 202 });
+}
+
+/** `POST /api/v1/conversations/:id/agent` `{ action: accept|reply|transfer|resolve, … }`. */
+async function postAgentAction(request: Request, runtime: Runtime, conversationId: string): Promise<Response> {
+  const body = await readJson(request);
+  if (body instanceof Response) return body;
+  const parsed = AgentAction.safeParse(body);
+  if (!parsed.success) return invalid(parsed.error);
+  return Response.json(await runtime.agent(conversationId, parsed.data), { status: 202 });
+}
+
+async function readJson(request: Request): Promise<unknown> {
   try {
-    body = await request.json();
+    return await request.json();
   } catch {
     return failure(400, 'invalid_json', 'The body is not valid JSON.');
   }
-  const parsed = InboundEvent.safeParse(body);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    return failure(400, 'invalid_field', `${field}: ${message}`, field);
-  }
-  const ingested = await runtime.ingest(parsed.data);
-  return Response.json({ conversationId: ingested.conversationId, eventId: ingested.eventId }, { status: 202 });
+}
+
+function invalid(error: Parameters<typeof firstIssue>[0]): Response {
+  const { field, message } = firstIssue(error);
+  return failure(400, 'invalid_field', `${field}: ${message}`, field);
 }
 
 function failure(status: number, code: string, message: string, field?: string): Response {

@@ -5,10 +5,14 @@ import { createServices, type Services, type ServicesOptions } from '../services
 
 export async function withServices<T>(options: ServicesOptions, work: (services: Services) => Promise<T>): Promise<T> {
   const database = await openDatabase();
+  let services: Services | undefined;
   try {
-    return await work(await createServices(database, { ...options, worker: false }));
+    services = await createServices(database, { ...options, worker: false });
+    return await work(services);
   } finally {
-    await database.close();
+    // Services hold Redis connections when REDIS_URL is set; left open they keep the CLI alive.
+    if (services) await services.close();
+    else await database.close();
   }
 }
 

@@ -9,6 +9,7 @@ import { apikeyCommand } from './commands/apikey';
 import { dbCommand } from './commands/db';
 import { bindingCommand } from './commands/binding';
 import { workerCommand } from './commands/worker';
+import { agentCommand } from './commands/agent';
 
 export interface Command {
   summary: string;
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, Command> = {
   db: dbCommand,
   binding: bindingCommand,
   worker: workerCommand,
+  agent: agentCommand,
 };
 
 /**

@@ -10,7 +10,10 @@ export interface FetchServer {
 
 export async function serveFetch(handler: (request: Request) => Promise<Response>, port = 0): Promise<FetchServer> {
   const server = createServer((req, res) => {
-    toRequest(req)
+    // Aborted when the client goes away, so long responses (server-sent events) stop.
+    const aborted = new AbortController();
+    res.on('close', () => aborted.abort());
+    toRequest(req, aborted.signal)
       .then(handler)
       .then((response) => writeResponse(response, res))
       .catch((error: unknown) => {
@@ -32,7 +35,7 @@ export async function serveFetch(handler: (request: Request) => Promise<Response
   };
 }
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
+async function toRequest(req: IncomingMessage, signal: AbortSignal): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
@@ -45,6 +48,7 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
     method: req.method,
     headers,
     body: hasBody ? Buffer.concat(chunks) : undefined,
+    signal,
   });
 }
 
@@ -56,5 +60,20 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   res.writeHead(response.status, headers);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // Streamed chunk by chunk: a server-sent event stream must reach the client as it is written.
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      res.write(value);
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+    res.end();
+  }
 }

@@ -7,9 +7,12 @@ import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { z } from 'zod';
 import { redactUrl } from '../db/client';
+import { log } from '../log';
 import type { JobQueue } from './queue';
+import type { DueTimer, TimerQueue } from './timers';
 
 const JobData = z.object({ conversationId: z.string().min(1) });
+const TimerData = z.object({ conversationId: z.string().min(1), token: z.string().min(1), fireAt: z.iso.datetime() });
 const HEALTH_TIMEOUT_MS = 1_000;
 
 export interface BullQueueOptions {
@@ -29,11 +32,13 @@ export class BullQueue implements JobQueue {
   private workerConnection: IORedis | undefined;
 
   private lastError = '';
+  readonly timers: BullTimers;
 
   constructor(private readonly options: BullQueueOptions) {
     this.connection = this.connect();
     this.queue = new Queue(this.name, { connection: this.connection, prefix: this.prefix });
     this.queue.on('error', (error) => this.report(error));
+    this.timers = new BullTimers(`${this.name}-timers`, this.prefix, this.connection, () => this.connect(), (error) => this.report(error));
   }
 
   private connect(): IORedis {
@@ -47,7 +52,7 @@ export class BullQueue implements JobQueue {
   private report(error: Error): void {
     if (error.message === this.lastError) return;
     this.lastError = error.message;
-    console.error(`Redis (${redactUrl(this.options.url)}): ${error.message}`);
+    log.error({ redis: redactUrl(this.options.url), err: { message: error.message } }, 'Redis connection failed');
   }
 
   private get name(): string {
@@ -91,7 +96,8 @@ export class BullQueue implements JobQueue {
 
   async idle(): Promise<void> {
     for (;;) {
-      const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      // Timers wait in their own queue; delayed jobs here are retries, which still count as work.
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       if (Object.values(counts).every((n) => n === 0)) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -99,6 +105,7 @@ export class BullQueue implements JobQueue {
 
   /** Lets running jobs finish, then disconnects. */
   async close(): Promise<void> {
+    await this.timers.close();
     await this.worker?.close();
     await this.queue.close();
     for (const connection of [this.workerConnection, this.connection]) {
@@ -110,11 +117,77 @@ export class BullQueue implements JobQueue {
 
   /** Drops the connections without waiting for Redis (it may be down). */
   disconnectNow(): void {
+    this.timers.disconnectNow();
     this.workerConnection?.disconnect();
     this.connection.disconnect();
   }
 
-  /** Removes every key of this queue (tests). */
+  /** Removes every key of this queue and its timers (tests). */
+  async obliterate(): Promise<void> {
+    await this.queue.obliterate({ force: true });
+    await this.timers.obliterate();
+  }
+}
+
+/**
+ * Timers as delayed jobs: they wait in Redis, so any worker fires them, also after the one that
+ * armed them is gone. The job id names the timer and its due time, so re-arming (every worker
+ * re-arms pending timers at start) adds nothing while the job waits.
+ */
+class BullTimers implements TimerQueue {
+  private readonly queue: Queue;
+  private worker: Worker | undefined;
+  private workerConnection: IORedis | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly prefix: string,
+    connection: IORedis,
+    private readonly connect: () => IORedis,
+    private readonly report: (error: Error) => void,
+  ) {
+    this.queue = new Queue(name, { connection, prefix });
+    this.queue.on('error', report);
+  }
+
+  async arm(timer: DueTimer, delayMs: number): Promise<void> {
+    // BullMQ refuses custom ids containing ':'.
+    const jobId = `timer_${timer.conversationId}_${timer.token}_${timer.fireAt.getTime()}`.replaceAll(':', '_');
+    const data = { conversationId: timer.conversationId, token: timer.token, fireAt: timer.fireAt.toISOString() };
+    await this.queue.add('fire', data, {
+      jobId,
+      delay: Math.max(0, delayMs),
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 200 },
+      removeOnComplete: true,
+      removeOnFail: 1_000,
+    });
+  }
+
+  start(onDue: (timer: DueTimer) => Promise<void>): void {
+    this.workerConnection = this.connect();
+    this.worker = new Worker(
+      this.name,
+      async (job) => {
+        const data = TimerData.parse(job.data);
+        await onDue({ conversationId: data.conversationId, token: data.token, fireAt: new Date(data.fireAt) });
+      },
+      { connection: this.workerConnection, prefix: this.prefix, concurrency: 8 },
+    );
+    this.worker.on('error', this.report);
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    if (this.workerConnection?.status === 'ready') await this.workerConnection.quit().catch(() => undefined);
+    else this.workerConnection?.disconnect();
+  }
+
+  disconnectNow(): void {
+    this.workerConnection?.disconnect();
+  }
+
   async obliterate(): Promise<void> {
     await this.queue.obliterate({ force: true });
   }

@@ -5,8 +5,10 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
-import { outbox } from '../db/schema';
+import { messages, outbox } from '../db/schema';
+import { conversationLog } from '../log';
 import type { Channel, ChannelAdapter } from './adapters';
+import type { RewriteUrl } from './egress';
 import { appendEvent } from './internalEvents';
 
 export const MAX_ATTEMPTS = 5;
@@ -31,6 +33,10 @@ export interface DispatchOptions {
   adapters: Partial<Record<Channel, ChannelAdapter>>;
   /** Called when an item added an event to its conversation. */
   onEvent: (conversationId: string) => Promise<void>;
+  /** Called when a message's delivery status changed (stream readers show it). */
+  onDelivery?: (conversationId: string) => void;
+  rewriteUrl?: RewriteUrl;
+  clock?: () => Date;
 }
 
 /** Dispatches the given items, or (without ids) every pending item that is due. */
@@ -49,19 +55,25 @@ async function dispatchItem(db: Database, options: DispatchOptions, item: Outbox
   try {
     if (item.kind === 'http') await callHttp(db, options, item);
     else await sendMessage(options, item);
-    await db.update(outbox).set({ status: 'sent', sentAt: new Date(), attempts: item.attempts + 1, lastError: null }).where(eq(outbox.id, item.id));
+    await db.transaction(async (tx) => {
+      await tx.update(outbox).set({ status: 'sent', sentAt: new Date(), attempts: item.attempts + 1, lastError: null }).where(eq(outbox.id, item.id));
+      if (item.messageId) await tx.update(messages).set({ delivery: 'sent', deliveryError: null }).where(eq(messages.id, item.messageId));
+    });
+    if (item.messageId) options.onDelivery?.(item.conversationId);
   } catch (error) {
     const attempts = item.attempts + 1;
-    const message = error instanceof Error ? error.message : String(error);
-    await db
-      .update(outbox)
-      .set({
-        attempts,
-        lastError: message,
-        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-        nextAttemptAt: new Date(Date.now() + BACKOFF_MS * 2 ** (attempts - 1)),
-      })
-      .where(eq(outbox.id, item.id));
+    const reason = error instanceof Error ? error.message : String(error);
+    const failed = attempts >= MAX_ATTEMPTS;
+    conversationLog(item.conversationId).warn({ outboxId: item.id, kind: item.kind, attempts, failed, reason }, 'outbox item not delivered');
+    await db.transaction(async (tx) => {
+      await tx
+        .update(outbox)
+        .set({ attempts, lastError: reason, status: failed ? 'failed' : 'pending', nextAttemptAt: new Date(Date.now() + BACKOFF_MS * 2 ** (attempts - 1)) })
+        .where(eq(outbox.id, item.id));
+      // The message shows why it has not arrived yet; `failed` once the retries are spent.
+      if (item.messageId) await tx.update(messages).set({ delivery: failed ? 'failed' : 'pending', deliveryError: reason }).where(eq(messages.id, item.messageId));
+    });
+    if (item.messageId) options.onDelivery?.(item.conversationId);
   }
 }
 
@@ -77,13 +89,14 @@ async function sendMessage(options: DispatchOptions, item: OutboxRow): Promise<v
 /** Makes the call; any outcome (an answer, a timeout, a refused connection) is an HTTP_RESULT. */
 async function callHttp(db: Database, options: DispatchOptions, item: OutboxRow): Promise<void> {
   const request = HttpPayload.parse(item.payload);
-  const result = await perform(request);
+  const url = options.rewriteUrl ? options.rewriteUrl(request.url) : request.url;
+  const result = await perform({ ...request, url }, options.clock ?? (() => new Date()));
   const added = await appendEvent(db, item.conversationId, result, `http:${item.idempotencyKey}`);
   if (added) await options.onEvent(item.conversationId);
 }
 
-async function perform(request: z.infer<typeof HttpPayload>): Promise<FlowEvent> {
-  const at = () => new Date().toISOString();
+async function perform(request: z.infer<typeof HttpPayload>, clock: () => Date): Promise<FlowEvent> {
+  const at = () => clock().toISOString();
   try {
     const response = await fetch(request.url, {
       method: request.method,

@@ -1,6 +1,7 @@
 // Processing requests go through a JobQueue. A job only says "this conversation has events
 // to apply": the database holds the events and what is applied, so a lost, repeated or
 // reordered job costs at most a wasted run, never a wrong one.
+import { InMemoryTimers, type TimerQueue } from './timers';
 
 export interface JobQueue {
   enqueue(conversationId: string): Promise<void>;
@@ -11,6 +12,8 @@ export interface JobQueue {
   close(): Promise<void>;
   /** Whether jobs can be queued now: `embedded` always can; Redis must answer. */
   health(): Promise<{ kind: 'embedded' | 'redis'; up: boolean }>;
+  /** Where timers wait until they are due; closed with the queue. */
+  readonly timers: TimerQueue;
 }
 
 export interface EmbeddedQueueOptions {
@@ -31,6 +34,7 @@ export class EmbeddedQueue implements JobQueue {
   private handler: ((conversationId: string) => Promise<void>) | undefined;
   private waiters: (() => void)[] = [];
   private closed = false;
+  readonly timers = new InMemoryTimers();
 
   constructor(private readonly options: EmbeddedQueueOptions = {}) {}
 
@@ -57,6 +61,7 @@ export class EmbeddedQueue implements JobQueue {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.timers.close();
     for (const timer of this.retries.values()) clearTimeout(timer);
     this.retries.clear();
     this.queued.clear();

@@ -63,6 +63,7 @@ async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key:
           text: effect.text,
           payload: { quickReplies: effect.quickReplies ?? [], ...(effect.mediaUrl ? { mediaUrl: effect.mediaUrl } : {}) },
           author: effect.author,
+          delivery: 'pending',
         })
         .returning({ id: messages.id });
       const [item] = await tx

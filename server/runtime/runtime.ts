@@ -1,17 +1,21 @@
 // The runtime: ingest writes events, the queue asks for them to be applied, the processor
-// applies them. One instance per process.
-import { and, eq, gt, ne, sql } from 'drizzle-orm';
+// applies them, the outbox and timers carry out what the steps asked for. One per process.
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { simulatedServices, type EffectServices } from '@/flows';
 import type { Database } from '../db/client';
 import { conversations, events } from '../db/schema';
+import { conversationLog, errorFields, log } from '../log';
 import type { InboundEvent } from './inbound';
 import { defaultAdapters, type Channel, type ChannelAdapter } from './adapters';
+import { recordAgentAction, type AgentAction, type AgentActionResult } from './agentActions';
 import { dispatchOutbox } from './dispatch';
+import type { RewriteUrl } from './egress';
 import { ingestEvent, type Ingested } from './ingest';
 import { MachineCache } from './machines';
+import { LocalNotifier, type ConversationNotifier } from './notifier';
 import { processConversation } from './processor';
 import type { JobQueue } from './queue';
-import { TimerScheduler } from './timers';
+import { fireTimer, pendingTimers, type DueTimer } from './timers';
 
 export interface RuntimeOptions {
   db: Database;
@@ -19,42 +23,72 @@ export interface RuntimeOptions {
   /** Services flows use while stepping (links to continue on another channel). */
   services?: EffectServices;
   adapters?: Partial<Record<Channel, ChannelAdapter>>;
+  /** Tells stream readers about changes; Redis pub/sub when workers run elsewhere. */
+  notifier?: ConversationNotifier;
+  /** Where `http` nodes' calls really go (SWITCHBOARD_HTTP_REWRITE). */
+  rewriteUrl?: RewriteUrl;
+  /** The time events are stamped with; tests replay journeys written for another day. */
+  clock?: () => Date;
   /** How often pending outbox items (failed earlier, or left by a crash) are retried. */
   sweepMs?: number;
 }
 
+/** How long an event may wait unapplied before the sweeper assumes its job was lost. */
+const STALE_MS = 10_000;
+
 export class Runtime {
   private readonly machines: MachineCache;
-  private readonly timers: TimerScheduler;
   private readonly adapters: Partial<Record<Channel, ChannelAdapter>>;
+  readonly notifier: ConversationNotifier;
+  private readonly clock: () => Date;
   private sweeper: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: RuntimeOptions) {
     this.machines = new MachineCache(options.services ?? simulatedServices);
     this.adapters = options.adapters ?? defaultAdapters();
-    this.timers = new TimerScheduler(options.db, (id) => options.queue.enqueue(id));
+    this.notifier = options.notifier ?? new LocalNotifier();
+    this.clock = options.clock ?? (() => new Date());
   }
 
   /** Stores the event (the caller may answer 2xx once this resolves) and asks for it to be applied. */
   async ingest(event: InboundEvent): Promise<Ingested> {
-    const ingested = await ingestEvent(this.options.db, event);
-    if (!ingested.duplicate) await this.options.queue.enqueue(ingested.conversationId);
+    const ingested = await ingestEvent(this.options.db, event, this.clock());
+    // Duplicates too: a sender retries when our answer was lost, which may be because queueing
+    // failed after the event was stored. An extra job costs one empty run.
+    await this.options.queue.enqueue(ingested.conversationId);
     return ingested;
   }
 
-  /** Processes jobs in this process; re-queues conversations left with unapplied events. */
+  /** An agent's accept, reply, transfer or resolve, applied in order with the customer's events. */
+  async agent(conversationId: string, action: AgentAction): Promise<AgentActionResult> {
+    const recorded = await recordAgentAction(this.options.db, conversationId, action, this.clock());
+    await this.options.queue.enqueue(conversationId);
+    return { conversationId: recorded.conversationId, eventId: recorded.eventId };
+  }
+
+  /** Processes jobs and fires timers in this process; picks up what a stopped worker left. */
   async startWorker(): Promise<void> {
-    this.options.queue.start((conversationId) => this.process(conversationId));
-    for (const id of await this.unapplied()) await this.options.queue.enqueue(id);
-    await this.timers.start();
-    await this.dispatch();
-    this.sweeper = setInterval(() => void this.dispatch().catch((error: unknown) => console.error('outbox sweep failed:', error)), this.options.sweepMs ?? 5_000);
+    const { queue } = this.options;
+    queue.start((conversationId) => this.process(conversationId));
+    queue.timers.start((timer) => this.fire(timer));
+    for (const timer of await pendingTimers(this.options.db)) await this.arm(timer);
+    await this.sweep(0);
+    this.sweeper = setInterval(() => void this.sweep(STALE_MS).catch((error: unknown) => log.error(errorFields(error), 'sweep failed')), this.options.sweepMs ?? 5_000);
     this.sweeper.unref();
   }
 
-  /** Stops timers and the sweeper; the queue is closed by its owner. */
+  /**
+   * Safety net for work whose job was lost (a crashed worker, Redis restarted empty, queueing
+   * failed after the event was stored): events left unapplied longer than `staleMs` are queued
+   * again, and due outbox items retried.
+   */
+  private async sweep(staleMs: number): Promise<void> {
+    for (const id of await this.unapplied(staleMs)) await this.options.queue.enqueue(id);
+    await this.dispatch();
+  }
+
+  /** Stops the sweeper; the queue (and its timers) is closed by its owner. */
   stop(): void {
-    this.timers.stop();
     if (this.sweeper) clearInterval(this.sweeper);
   }
 
@@ -73,21 +107,49 @@ export class Runtime {
   }
 
   async process(conversationId: string): Promise<void> {
-    const processed = await processConversation(this.options.db, this.machines, conversationId);
-    for (const timer of processed.timers) this.timers.arm(conversationId, timer.token, timer.fireAt);
+    const logger = conversationLog(conversationId);
+    const processed = await processConversation(this.options.db, this.machines, conversationId).catch((error: unknown) => {
+      logger.error(errorFields(error), 'applying events failed; the job will be retried');
+      throw error;
+    });
+    if (processed.applied === 0) return;
+    logger.debug({ applied: processed.applied, outbox: processed.outbox.length }, 'events applied');
+    this.notifier.publish(conversationId);
+    for (const timer of processed.timers) await this.arm({ conversationId, ...timer });
     if (processed.outbox.length > 0) await this.dispatch(processed.outbox);
   }
 
-  private dispatch(ids?: number[]): Promise<void> {
-    return dispatchOutbox(this.options.db, { adapters: this.adapters, onEvent: (id) => this.options.queue.enqueue(id) }, ids);
+  private arm(timer: DueTimer): Promise<void> {
+    return this.options.queue.timers.arm(timer, timer.fireAt.getTime() - this.clock().getTime());
   }
 
-  private async unapplied(): Promise<string[]> {
+  private async fire(timer: DueTimer): Promise<void> {
+    if (await fireTimer(this.options.db, timer, this.clock())) {
+      conversationLog(timer.conversationId).debug({ token: timer.token }, 'timer fired');
+      await this.options.queue.enqueue(timer.conversationId);
+    }
+  }
+
+  private dispatch(ids?: number[]): Promise<void> {
+    return dispatchOutbox(
+      this.options.db,
+      {
+        adapters: this.adapters,
+        onEvent: (id) => this.options.queue.enqueue(id),
+        onDelivery: (id) => this.notifier.publish(id),
+        ...(this.options.rewriteUrl ? { rewriteUrl: this.options.rewriteUrl } : {}),
+        clock: this.clock,
+      },
+      ids,
+    );
+  }
+
+  private async unapplied(staleMs: number): Promise<string[]> {
     const rows = await this.options.db
       .selectDistinct({ id: conversations.id })
       .from(conversations)
       .innerJoin(events, and(eq(events.conversationId, conversations.id), gt(events.seq, conversations.appliedSeq)))
-      .where(ne(conversations.status, 'ended'));
+      .where(and(ne(conversations.status, 'ended'), lt(events.receivedAt, new Date(Date.now() - staleMs))));
     return rows.map((row) => row.id);
   }
 }

@@ -1,60 +1,85 @@
-// Timers of the embedded runtime: rows in the database, armed in memory with setTimeout and
-// re-armed from the rows at start, so they survive restarts. Firing appends a TIMER event with
-// the timer's token; a token the journey no longer waits for does nothing when applied.
+// Durable timers. The database row is the timer: it is written with the step that set it, and
+// firing claims it (fired_at) before appending a TIMER event with its token, so a timer fires
+// once however many times it was armed, and a token the journey no longer waits for does
+// nothing when applied. Arming only decides when someone looks: delayed jobs in Redis with
+// BullMQ, setTimeout in the embedded queue, and every worker re-arms pending rows at start.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { timers } from '../db/schema';
-import { appendEvent } from './internalEvents';
+import { conversations, timers } from '../db/schema';
+import { insertEvent } from './internalEvents';
 
-/** setTimeout's ceiling (~24.8 days); longer timers wake up and re-arm. */
+export interface DueTimer {
+  conversationId: string;
+  token: string;
+  fireAt: Date;
+}
+
+export interface TimerQueue {
+  /** Calls the handler when `delayMs` has passed; arming the same timer again does not fire it twice. */
+  arm(timer: DueTimer, delayMs: number): Promise<void>;
+  start(onDue: (timer: DueTimer) => Promise<void>): void;
+  close(): Promise<void>;
+}
+
+export async function pendingTimers(db: Database): Promise<DueTimer[]> {
+  return db
+    .select({ conversationId: timers.conversationId, token: timers.token, fireAt: timers.fireAt })
+    .from(timers)
+    .where(and(isNull(timers.firedAt), isNull(timers.cancelledAt)));
+}
+
+/** Claims the timer and appends its TIMER event; false when it was cancelled or already fired. */
+export async function fireTimer(db: Database, timer: DueTimer, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // The conversation's row first, as the processor takes them: the other order could deadlock.
+    const [conversation] = await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, timer.conversationId)).for('update');
+    if (!conversation) return false;
+    const [claimed] = await tx
+      .update(timers)
+      .set({ firedAt: now })
+      .where(and(eq(timers.conversationId, timer.conversationId), eq(timers.token, timer.token), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+      .returning({ id: timers.id });
+    if (!claimed) return false;
+    const event = { type: 'TIMER' as const, at: now.toISOString(), token: timer.token };
+    return (await insertEvent(tx, timer.conversationId, event, `timer:${timer.conversationId}:${timer.token}`, now)) !== undefined;
+  });
+}
+
+/** setTimeout's ceiling (~24.8 days); longer timers wake up and wait again. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
-export class TimerScheduler {
+/** The embedded queue's timers: setTimeout in this process, re-armed from the rows at start. */
+export class InMemoryTimers implements TimerQueue {
   private readonly armed = new Map<string, ReturnType<typeof setTimeout>>();
-  private stopped = false;
+  private onDue: ((timer: DueTimer) => Promise<void>) | undefined;
+  /** Armed before start: held until there is a handler. */
+  private early: { timer: DueTimer; dueAt: number }[] = [];
+  private closed = false;
 
-  constructor(
-    private readonly db: Database,
-    private readonly onEvent: (conversationId: string) => Promise<void>,
-  ) {}
-
-  /** Arms every timer that has neither fired nor been cancelled. */
-  async start(): Promise<void> {
-    const pending = await this.db
-      .select()
-      .from(timers)
-      .where(and(isNull(timers.firedAt), isNull(timers.cancelledAt)));
-    for (const timer of pending) this.arm(timer.conversationId, timer.token, timer.fireAt);
-  }
-
-  arm(conversationId: string, token: string, fireAt: Date): void {
-    if (this.stopped) return;
-    const key = `${conversationId}:${token}`;
+  async arm(timer: DueTimer, delayMs: number): Promise<void> {
+    if (this.closed) return;
+    if (!this.onDue) return void this.early.push({ timer, dueAt: Date.now() + delayMs });
+    const key = `${timer.conversationId}:${timer.token}`;
     const existing = this.armed.get(key);
     if (existing) clearTimeout(existing);
-    const delay = Math.max(0, fireAt.getTime() - Date.now());
     const handle = setTimeout(() => {
       this.armed.delete(key);
-      if (delay > MAX_DELAY_MS) this.arm(conversationId, token, fireAt);
-      else void this.fire(conversationId, token).catch((error: unknown) => console.error(`timer ${key} failed:`, error));
-    }, Math.min(delay, MAX_DELAY_MS));
+      if (delayMs > MAX_DELAY_MS) void this.arm(timer, delayMs - MAX_DELAY_MS);
+      else void this.onDue?.(timer);
+    }, Math.max(0, Math.min(delayMs, MAX_DELAY_MS)));
     this.armed.set(key, handle);
   }
 
-  stop(): void {
-    this.stopped = true;
-    for (const handle of this.armed.values()) clearTimeout(handle);
-    this.armed.clear();
+  start(onDue: (timer: DueTimer) => Promise<void>): void {
+    this.onDue = onDue;
+    const early = this.early;
+    this.early = [];
+    for (const { timer, dueAt } of early) void this.arm(timer, dueAt - Date.now());
   }
 
-  private async fire(conversationId: string, token: string): Promise<void> {
-    const [timer] = await this.db
-      .update(timers)
-      .set({ firedAt: new Date() })
-      .where(and(eq(timers.conversationId, conversationId), eq(timers.token, token), isNull(timers.firedAt), isNull(timers.cancelledAt)))
-      .returning();
-    if (!timer) return; // cancelled, or fired by someone else
-    const event = { type: 'TIMER' as const, at: new Date().toISOString(), token };
-    if (await appendEvent(this.db, conversationId, event, `timer:${conversationId}:${token}`)) await this.onEvent(conversationId);
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const handle of this.armed.values()) clearTimeout(handle);
+    this.armed.clear();
   }
 }

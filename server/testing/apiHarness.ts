@@ -6,7 +6,7 @@ import { createApiHandler } from '../api/handler';
 import { createUser } from '../auth/users';
 import { serveFetch } from '../http/serveFetch';
 import { BullQueue } from '../runtime/bullQueue';
-import { createServices, type Services } from '../services';
+import { createServices, type Services, type ServicesOptions } from '../services';
 import { apiClient, signIn, type ApiClient } from './apiClient';
 import { testDatabase, type DatabaseKind, type TestDatabase } from './database';
 
@@ -22,12 +22,14 @@ export interface ApiHarness {
 export interface ApiOptions {
   /** Run conversations through BullMQ on this Redis (with a key prefix of the test's own). */
   redisUrl?: string;
+  /** Channel adapters, a clock, URL rewrites for the runtime. */
+  runtime?: ServicesOptions['runtime'];
 }
 
 export async function startApi(kind: DatabaseKind, options: ApiOptions = {}): Promise<ApiHarness> {
   const database = await testDatabase(kind);
   const queuePrefix = `sbtest-${randomBytes(4).toString('hex')}`;
-  const services = await createServices(database, { worker: true, redisUrl: options.redisUrl ?? '', queuePrefix });
+  const services = await createServices(database, { worker: true, redisUrl: options.redisUrl ?? '', queuePrefix, ...(options.runtime ? { runtime: options.runtime } : {}) });
   const server = await serveFetch(createApiHandler(services));
   return {
     url: server.url,

@@ -98,6 +98,8 @@ export const events = pgTable(
 
 export const MESSAGE_DIRECTIONS = ['in', 'out'] as const;
 export const MESSAGE_AUTHORS = ['customer', 'bot', 'agent', 'system'] as const;
+/** Outbound only: handed to the channel, or given up on after the outbox's retries. */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 export const messages = pgTable(
   'messages',
@@ -116,6 +118,10 @@ export const messages = pgTable(
     payload: jsonb('payload'),
     author: text('author', { enum: MESSAGE_AUTHORS }).notNull(),
     agentId: text('agent_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Null for inbound messages. */
+    delivery: text('delivery', { enum: DELIVERY_STATUSES }),
+    /** Why the last delivery attempt failed. */
+    deliveryError: text('delivery_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Insertion order: messages of one step share a timestamp but not a position. */
     position: bigserial('position', { mode: 'number' }).notNull(),
@@ -126,6 +132,7 @@ export const messages = pgTable(
     check('messages_channel_check', oneOf(table.channel, CHANNELS)),
     check('messages_direction_check', oneOf(table.direction, MESSAGE_DIRECTIONS)),
     check('messages_author_check', oneOf(table.author, MESSAGE_AUTHORS)),
+    check('messages_delivery_check', oneOf(table.delivery, DELIVERY_STATUSES)),
   ],
 );
 

@@ -1,0 +1,3 @@
+import { describeHandoffContract } from './handoff.contract';
+
+describeHandoffContract('pglite');
