@@ -35,7 +35,7 @@ export interface ServicesOptions {
   worker?: boolean;
   /** BullMQ's Redis; defaults to REDIS_URL. Unset: the embedded queue. */
   redisUrl?: string;
-  /** Redis key prefix (tests use their own). */
+  /** Redis key prefix; defaults to SWITCHBOARD_QUEUE_PREFIX, then `switchboard` (tests use their own). */
   queuePrefix?: string;
   /** Tests: channel adapters, a clock, URL rewrites. */
   runtime?: Pick<RuntimeOptions, 'adapters' | 'clock' | 'rewriteUrl' | 'sweepMs'>;
@@ -56,10 +56,11 @@ export async function createServices(database: DatabaseHandle, options: Services
     allowedHosts: (process.env.SWITCHBOARD_ALLOWED_HOSTS ?? '').split(',').filter(Boolean),
   });
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
+  const queuePrefix = options.queuePrefix ?? (process.env.SWITCHBOARD_QUEUE_PREFIX || 'switchboard');
   const queue: JobQueue = redisUrl
-    ? new BullQueue({ url: redisUrl, prefix: options.queuePrefix })
+    ? new BullQueue({ url: redisUrl, prefix: queuePrefix })
     : new EmbeddedQueue({ onFailure: (conversationId, error) => log.error({ conversationId, ...errorFields(error) }, 'conversation failed after retries') });
-  const notifier: ConversationNotifier = redisUrl ? new RedisNotifier(redisUrl, options.queuePrefix ?? 'switchboard') : new LocalNotifier();
+  const notifier: ConversationNotifier = redisUrl ? new RedisNotifier(redisUrl, queuePrefix) : new LocalNotifier();
   const runtime = new Runtime({
     db: database.db,
     queue,

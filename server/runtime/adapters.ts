@@ -25,7 +25,32 @@ export const transcriptAdapter: ChannelAdapter = {
   send: async () => undefined,
 };
 
+const WEBHOOK_TIMEOUT_MS = 5_000;
+
+/**
+ * For the `api` channel when the system behind it wants messages pushed rather than polled
+ * (SWITCHBOARD_API_WEBHOOK_URL): each message is POSTed as JSON with an `Idempotency-Key`
+ * header, so the receiver can drop the repeat a retry after a crash may bring. Anything but a
+ * 2xx is a failure, retried with backoff.
+ */
+export function webhookAdapter(url: string, fetchImpl: typeof fetch = fetch): ChannelAdapter {
+  return {
+    async send(message) {
+      const { idempotencyKey, ...body } = message;
+      const response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      if (!response.ok) throw new Error(`the webhook answered ${response.status}`);
+    },
+  };
+}
+
 /** The adapters this process knows; a channel without one fails its messages with a clear error. */
-export function defaultAdapters(): Partial<Record<Channel, ChannelAdapter>> {
-  return { api: transcriptAdapter, webchat: transcriptAdapter };
+export function defaultAdapters(env: Record<string, string | undefined> = process.env): Partial<Record<Channel, ChannelAdapter>> {
+  const webhook = env.SWITCHBOARD_API_WEBHOOK_URL;
+  return { api: webhook ? webhookAdapter(webhook) : transcriptAdapter, webchat: transcriptAdapter };
 }

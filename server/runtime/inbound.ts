@@ -13,6 +13,8 @@ export const InboundEvent = z
     text: z.string().max(10_000).optional(),
     digits: z.string().regex(/^[0-9*#]+$/, 'use the digits 0-9, * and #').max(64).optional(),
     payload: z.string().max(1_000).optional(),
+    /** The customer left: hung up, closed the chat. Ends waiting the journey's way, stores no message. */
+    hangup: z.literal(true).optional(),
     /** The channel's message id: a message delivered again with the same id is applied once. */
     messageId: z.string().trim().min(1).max(200).optional(),
     contact: z
@@ -25,8 +27,8 @@ export const InboundEvent = z
       .optional(),
   })
   .strict()
-  .refine((event) => event.text !== undefined || event.digits !== undefined || event.payload !== undefined, {
-    message: 'send text, digits or payload',
+  .refine((event) => event.text !== undefined || event.digits !== undefined || event.payload !== undefined || event.hangup === true, {
+    message: 'send text, digits, payload or hangup',
     path: ['text'],
   });
 export type InboundEvent = z.infer<typeof InboundEvent>;

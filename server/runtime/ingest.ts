@@ -26,22 +26,37 @@ export async function ingestEvent(db: Database, event: InboundEvent, now = new D
       if (seen) return seen;
     }
     const contact = await resolveContact(tx, event);
-    const conversation = await openConversation(tx, contact.id, event);
-    const customer: FlowEvent = {
-      type: 'CUSTOMER',
-      at: now.toISOString(),
-      channel: event.channel,
-      ...(event.text !== undefined ? { text: event.text } : {}),
-      ...(event.digits !== undefined ? { digits: event.digits } : {}),
-      ...(event.payload !== undefined ? { payload: event.payload } : {}),
-    };
-    const eventId = await insertEvent(tx, conversation.id, customer, dedupeKey, now);
+    const conversation = event.hangup ? await conversationToLeave(tx, contact.id) : await openConversation(tx, contact.id, event);
+    const eventId = await insertEvent(tx, conversation.id, flowEventOf(event, now), dedupeKey, now);
     if (eventId !== undefined) return { conversationId: conversation.id, eventId, duplicate: false };
     // The same message arrived twice at once: the other delivery committed first.
     const seen = dedupeKey ? await firstDelivery(tx, dedupeKey) : undefined;
     if (!seen) throw new Error('the event was neither inserted nor found');
     return seen;
   });
+}
+
+function flowEventOf(event: InboundEvent, now: Date): FlowEvent {
+  if (event.hangup) return { type: 'HANGUP', at: now.toISOString(), channel: event.channel };
+  return {
+    type: 'CUSTOMER',
+    at: now.toISOString(),
+    channel: event.channel,
+    ...(event.text !== undefined ? { text: event.text } : {}),
+    ...(event.digits !== undefined ? { digits: event.digits } : {}),
+    ...(event.payload !== undefined ? { payload: event.payload } : {}),
+  };
+}
+
+/** Leaving needs a conversation to leave: a hangup never starts one. */
+async function conversationToLeave(tx: Database, contactId: string) {
+  const [open] = await tx
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.contactId, contactId), ne(conversations.status, 'ended')))
+    .for('update');
+  if (!open) throw new UserError('precondition', 'This contact has no open conversation to leave.', { issues: [{ path: 'hangup', message: 'no open conversation' }] });
+  return open;
 }
 
 async function firstDelivery(tx: Database, dedupeKey: string): Promise<Ingested | undefined> {

@@ -18,7 +18,7 @@ import {
   type StepResult,
 } from '@/flows';
 import type { Database } from '../db/client';
-import { contacts, conversations, events, type ContactRow, type ConversationRow } from '../db/schema';
+import { contactIdentities, contacts, conversations, events, type ContactRow, type ConversationRow } from '../db/schema';
 import type { FlowProgram, MachineCache } from './machines';
 import { recordEffects, type Recorded } from './record';
 
@@ -41,8 +41,8 @@ export async function processConversation(db: Database, machines: MachineCache, 
       .orderBy(asc(events.seq));
     if (pending.length === 0) return { applied: 0, outbox: [], timers: [] };
     const program = await machines.get(tx, conversation.flowId, conversation.flowVersion);
-    const [contact] = await tx.select().from(contacts).where(eq(contacts.id, conversation.contactId));
-    if (!contact) throw new Error(`conversation ${conversationId} has no contact`);
+    // Only a journey's start reads the contact; later steps have it in the snapshot.
+    const contact = conversation.snapshot === null ? await journeyContact(tx, conversation) : undefined;
 
     let snapshot = conversation.snapshot === null ? undefined : restoreJourney(program.machine, persisted(conversation));
     const recorded: Recorded = { outbox: [], timers: [], status: conversation.status, outcome: conversation.outcome, queue: conversation.queue, channel: conversation.channel };
@@ -50,7 +50,7 @@ export async function processConversation(db: Database, machines: MachineCache, 
       const flowEvent = FlowEvent.parse(event.payload);
       const step = stepFor(program, snapshot, flowEvent, conversation, contact);
       snapshot = step.snapshot;
-      await recordEffects(tx, { conversation, contact, event, flowEvent, effects: step.effects }, recorded);
+      await recordEffects(tx, { conversation, event, flowEvent, effects: step.effects }, recorded);
     }
     const done = snapshot?.status === 'done';
     await tx
@@ -59,7 +59,8 @@ export async function processConversation(db: Database, machines: MachineCache, 
         snapshot: snapshot ? persistJourney(snapshot) : null,
         appliedSeq: pending[pending.length - 1]?.seq ?? conversation.appliedSeq,
         at: snapshot?.context.at ?? conversation.at,
-        channel: recorded.channel,
+        // The journey's channel moves on outbound too (a survey sent by SMS), not only when the customer writes.
+        channel: snapshot?.context.channel ?? recorded.channel,
         queue: recorded.queue,
         status: done ? 'ended' : recorded.status,
         outcome: recorded.outcome,
@@ -81,13 +82,14 @@ function stepFor(
   snapshot: AnyMachineSnapshot | undefined,
   parsed: FlowEvent,
   conversation: ConversationRow,
-  contact: ContactRow,
+  contact: Contact | undefined,
 ): StepResult {
   if (snapshot) return applyEvent(program.machine, snapshot, parsed);
+  if (!contact) throw new Error(`conversation ${conversation.id} starts without its contact`);
   const opening = parsed.type === 'CUSTOMER' ? parsed : undefined;
   return startJourney(program.machine, {
     conversationId: conversation.id,
-    contact: contactInput(contact),
+    contact,
     channel: opening?.channel ?? conversation.channel,
     now: parsed.at,
     ...(opening?.text !== undefined ? { text: opening.text } : {}),
@@ -96,9 +98,25 @@ function stepFor(
   });
 }
 
-function contactInput(contact: ContactRow): Contact {
+async function journeyContact(tx: Database, conversation: ConversationRow): Promise<Contact> {
+  const [contact] = await tx.select().from(contacts).where(eq(contacts.id, conversation.contactId));
+  if (!contact) throw new Error(`conversation ${conversation.id} has no contact`);
+  return contactInput(contact, await lineIdentity(tx, contact.id));
+}
+
+/** The contact's LINE user id, which LINE messages are pushed to; flows may pass it on. */
+async function lineIdentity(tx: Database, contactId: string): Promise<string | undefined> {
+  const [identity] = await tx
+    .select({ address: contactIdentities.address })
+    .from(contactIdentities)
+    .where(and(eq(contactIdentities.contactId, contactId), eq(contactIdentities.channel, 'line')));
+  return identity?.address;
+}
+
+function contactInput(contact: ContactRow, lineUserId: string | undefined): Contact {
   return Contact.parse({
     id: contact.id,
+    ...(lineUserId ? { lineUserId } : {}),
     ...(contact.name ? { name: contact.name } : {}),
     ...(contact.phone ? { phone: contact.phone } : {}),
     ...(contact.email ? { email: contact.email } : {}),

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Effect, FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
-import { messages, outbox, timers, type ContactRow, type ConversationRow, type EventRow } from '../db/schema';
+import { messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
 
 /** The conversation's state as the effects of one run leave it. */
 export interface Recorded {
@@ -18,7 +18,6 @@ export interface Recorded {
 
 interface StepRecord {
   conversation: ConversationRow;
-  contact: ContactRow;
   /** The stored event, and its payload as the engine read it. */
   event: EventRow;
   flowEvent: FlowEvent;
@@ -40,7 +39,7 @@ async function recordInbound(tx: Database, step: StepRecord, recorded: Recorded)
   recorded.channel = event.channel;
   await tx.insert(messages).values({
     conversationId: step.conversation.id,
-    contactId: step.contact.id,
+    contactId: step.conversation.contactId,
     direction: 'in',
     channel: event.channel,
     text: event.text ?? (event.digits !== undefined ? `#${event.digits}` : null),
@@ -57,7 +56,7 @@ async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key:
         .insert(messages)
         .values({
           conversationId: step.conversation.id,
-          contactId: step.contact.id,
+          contactId: step.conversation.contactId,
           direction: 'out',
           channel: effect.channel,
           text: effect.text,

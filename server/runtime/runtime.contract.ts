@@ -206,6 +206,10 @@ export function describeRuntimeContract(kind: DatabaseKind, options: ApiOptions 
       expect((await post({ channel: 'api', from: 'x', text: 'hi' }, 'Bearer sb_wrong')).status).toBe(401);
       expect((await post({ channel: 'api', from: 'x', text: 'hi' }, '')).status).toBe(401);
       expect((await post({ channel: 'sms', from: '+6681', text: 'hi' })).status).toBe(409);
+      // Leaving needs a conversation to leave: a hangup never starts one.
+      const hangup = await post({ channel: 'api', from: 'never-called', hangup: true });
+      expect(hangup.status).toBe(409);
+      expect((await hangup.json()).error).toMatchObject({ field: 'hangup' });
       expect(await eventCount()).toBe(before);
     });
 

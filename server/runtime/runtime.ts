@@ -35,6 +35,8 @@ export interface RuntimeOptions {
 
 /** How long an event may wait unapplied before the sweeper assumes its job was lost. */
 const STALE_MS = 10_000;
+/** Wake-ups this much ahead of a timer's time still fire it: clocks of hosts differ a little. */
+const EARLY_TOLERANCE_MS = 1_000;
 
 export class Runtime {
   private readonly machines: MachineCache;
@@ -84,7 +86,18 @@ export class Runtime {
    */
   private async sweep(staleMs: number): Promise<void> {
     for (const id of await this.unapplied(staleMs)) await this.options.queue.enqueue(id);
+    await this.fireDueTimers(staleMs);
     await this.dispatch();
+  }
+
+  /**
+   * Fires timers due more than `lateMs` ago whose wake-up never came (their delayed job was lost
+   * with Redis' data). Claiming the row makes a timer fire once, whoever gets there first.
+   */
+  async fireDueTimers(lateMs = 0): Promise<number> {
+    const due = await pendingTimers(this.options.db, new Date(this.clock().getTime() - lateMs));
+    for (const timer of due) await this.fire(timer);
+    return due.length;
   }
 
   /** Stops the sweeper; the queue (and its timers) is closed by its owner. */
@@ -124,6 +137,8 @@ export class Runtime {
   }
 
   private async fire(timer: DueTimer): Promise<void> {
+    // Never early: a wake-up ahead of time (clocks apart, a timer moved) waits again.
+    if (timer.fireAt.getTime() - this.clock().getTime() > EARLY_TOLERANCE_MS) return this.arm(timer);
     if (await fireTimer(this.options.db, timer, this.clock())) {
       conversationLog(timer.conversationId).debug({ token: timer.token }, 'timer fired');
       await this.options.queue.enqueue(timer.conversationId);

@@ -3,7 +3,7 @@
 // once however many times it was armed, and a token the journey no longer waits for does
 // nothing when applied. Arming only decides when someone looks: delayed jobs in Redis with
 // BullMQ, setTimeout in the embedded queue, and every worker re-arms pending rows at start.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { conversations, timers } from '../db/schema';
 import { insertEvent } from './internalEvents';
@@ -21,11 +21,13 @@ export interface TimerQueue {
   close(): Promise<void>;
 }
 
-export async function pendingTimers(db: Database): Promise<DueTimer[]> {
+/** Timers neither fired nor cancelled; with `dueBy`, only those due by then, earliest first. */
+export async function pendingTimers(db: Database, dueBy?: Date): Promise<DueTimer[]> {
   return db
     .select({ conversationId: timers.conversationId, token: timers.token, fireAt: timers.fireAt })
     .from(timers)
-    .where(and(isNull(timers.firedAt), isNull(timers.cancelledAt)));
+    .where(and(isNull(timers.firedAt), isNull(timers.cancelledAt), dueBy ? lte(timers.fireAt, dueBy) : undefined))
+    .orderBy(asc(timers.fireAt));
 }
 
 /** Claims the timer and appends its TIMER event; false when it was cancelled or already fired. */

@@ -12,6 +12,8 @@ import { testDatabase, type DatabaseKind, type TestDatabase } from './database';
 
 export interface ApiHarness {
   url: string;
+  /** The Redis key prefix of this harness's queue, for workers started beside it. */
+  queuePrefix: string;
   database: TestDatabase;
   services: Services;
   /** Not signed in. */
@@ -22,6 +24,8 @@ export interface ApiHarness {
 export interface ApiOptions {
   /** Run conversations through BullMQ on this Redis (with a key prefix of the test's own). */
   redisUrl?: string;
+  /** Apply events in this process (default); false: only ingest, as the web process does with workers. */
+  worker?: boolean;
   /** Channel adapters, a clock, URL rewrites for the runtime. */
   runtime?: ServicesOptions['runtime'];
 }
@@ -29,10 +33,11 @@ export interface ApiOptions {
 export async function startApi(kind: DatabaseKind, options: ApiOptions = {}): Promise<ApiHarness> {
   const database = await testDatabase(kind);
   const queuePrefix = `sbtest-${randomBytes(4).toString('hex')}`;
-  const services = await createServices(database, { worker: true, redisUrl: options.redisUrl ?? '', queuePrefix, ...(options.runtime ? { runtime: options.runtime } : {}) });
+  const services = await createServices(database, { worker: options.worker ?? true, redisUrl: options.redisUrl ?? '', queuePrefix, ...(options.runtime ? { runtime: options.runtime } : {}) });
   const server = await serveFetch(createApiHandler(services));
   return {
     url: server.url,
+    queuePrefix,
     database,
     services,
     anonymous: apiClient(server.url),

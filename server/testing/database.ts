@@ -13,6 +13,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface TestDatabase extends DatabaseHandle {
   reset(): Promise<void>;
+  /** PostgreSQL only: where other processes (workers a test starts) find it. */
+  url?: string;
 }
 
 export async function testDatabase(kind: DatabaseKind): Promise<TestDatabase> {
@@ -25,12 +27,14 @@ async function pgliteCopy(): Promise<DatabaseHandle> {
   return openDatabase({ pglite: await PGlite.create({ loadDataDir: dump }) });
 }
 
-async function postgresCopy(): Promise<DatabaseHandle> {
+async function postgresCopy(): Promise<DatabaseHandle & { url: string }> {
   const name = `switchboard_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database "${name}" template "${inject('postgresTemplate')}"`);
-  const handle = await openDatabase({ url: withDatabase(testPostgresUrl(), name), poolSize: 10 });
+  const url = withDatabase(testPostgresUrl(), name);
+  const handle = await openDatabase({ url, poolSize: 10 });
   return {
     ...handle,
+    url,
     close: async () => {
       await handle.close();
       await adminQuery(`drop database if exists "${name}" with (force)`);
