@@ -122,6 +122,48 @@ const en = {
   copiedKey: 'Copied',
   errorCopy: 'Copying failed. Select the key and copy it yourself.',
   dismissKey: 'I have stored it',
+
+  // The web chat widget (public/widget.js reads these through /api/webchat/<key>/config).
+  widgetOpen: 'Open chat',
+  widgetClose: 'Close chat',
+  widgetTitle: 'Chat with us',
+  widgetConnecting: 'Connecting…',
+  widgetOnline: 'Online',
+  widgetReconnecting: 'Connection lost. Reconnecting…',
+  widgetWaitingAgent: 'Waiting for a team member…',
+  widgetTranscript: 'Messages',
+  widgetInputLabel: 'Your message',
+  widgetPlaceholder: 'Type a message…',
+  widgetSend: 'Send',
+  widgetTyping: 'The assistant is typing…',
+  widgetSending: 'Sending…',
+  widgetSent: 'Sent',
+  widgetFailed: 'Not sent.',
+  widgetRetry: 'Try again',
+  widgetBot: 'Assistant',
+  widgetAgent: 'Team member',
+  widgetYou: 'You',
+  widgetQuickReplies: 'Suggested replies',
+  widgetEnded: 'This chat has ended.',
+  widgetNewChat: 'Start a new chat',
+  widgetUnavailable: 'The chat is unavailable right now. Please try again later.',
+  widgetPoweredBy: 'Powered by Switchboard',
+
+  // The web chat demo page (/chat).
+  chatDemoTitle: 'Web chat',
+  chatDemoIntro:
+    'This page embeds the Switchboard chat widget with one script tag. The chat button at the bottom right opens it; the flow bound to the key “{key}” answers.',
+  chatDemoBound: 'Key “{key}” is answered by the flow “{flow}”.',
+  chatDemoTry:
+    'Tap “Track my order” and type an order number such as LH482913. The example looks orders up at api.lumenhome.example, which does not exist: point it at your own service with SWITCHBOARD_HTTP_REWRITE, or the bot offers to try again or to bring in a person.',
+  chatDemoEmbedTitle: 'Add it to your site',
+  chatDemoEmbedBody:
+    'Paste this tag before </body> on any page. data-key names the web chat binding; data-locale chooses the widget’s language, en or th.',
+  chatDemoBindTitle: 'Answer with another flow',
+  chatDemoBindBody: 'A key is the address of a web chat binding. Bind a published flow to a key of your own:',
+  chatDemoMissingTitle: 'No flow answers “{key}” yet',
+  chatDemoMissingBody: 'Bind a published flow to this key, then reload this page:',
+  chatDemoInvalidKey: 'A key uses only letters, digits, “-” and “_”, up to 64 characters.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -242,6 +284,46 @@ const th: Record<MessageKey, string> = {
   copiedKey: 'คัดลอกแล้ว',
   errorCopy: 'คัดลอกไม่สำเร็จ กรุณาเลือกคีย์แล้วคัดลอกเอง',
   dismissKey: 'เก็บคีย์แล้ว',
+
+  widgetOpen: 'เปิดแชท',
+  widgetClose: 'ปิดแชท',
+  widgetTitle: 'แชทกับเรา',
+  widgetConnecting: 'กำลังเชื่อมต่อ…',
+  widgetOnline: 'ออนไลน์',
+  widgetReconnecting: 'การเชื่อมต่อขาดหาย กำลังเชื่อมต่อใหม่…',
+  widgetWaitingAgent: 'กำลังรอเจ้าหน้าที่…',
+  widgetTranscript: 'ข้อความ',
+  widgetInputLabel: 'ข้อความของคุณ',
+  widgetPlaceholder: 'พิมพ์ข้อความ…',
+  widgetSend: 'ส่ง',
+  widgetTyping: 'ผู้ช่วยกำลังพิมพ์…',
+  widgetSending: 'กำลังส่ง…',
+  widgetSent: 'ส่งแล้ว',
+  widgetFailed: 'ส่งไม่สำเร็จ',
+  widgetRetry: 'ลองอีกครั้ง',
+  widgetBot: 'ผู้ช่วย',
+  widgetAgent: 'เจ้าหน้าที่',
+  widgetYou: 'คุณ',
+  widgetQuickReplies: 'คำตอบที่แนะนำ',
+  widgetEnded: 'การสนทนานี้สิ้นสุดแล้ว',
+  widgetNewChat: 'เริ่มแชทใหม่',
+  widgetUnavailable: 'ขณะนี้ไม่สามารถใช้แชทได้ กรุณาลองใหม่ภายหลัง',
+  widgetPoweredBy: 'ให้บริการโดย Switchboard',
+
+  chatDemoTitle: 'เว็บแชท',
+  chatDemoIntro:
+    'หน้านี้ฝังวิดเจ็ตแชทของ Switchboard ด้วยแท็ก script เพียงแท็กเดียว กดปุ่มแชทที่มุมขวาล่างเพื่อเปิด โฟลว์ที่ผูกกับคีย์ “{key}” จะเป็นผู้ตอบ',
+  chatDemoBound: 'คีย์ “{key}” ตอบโดยโฟลว์ “{flow}”',
+  chatDemoTry:
+    'กด “Track my order” แล้วพิมพ์หมายเลขคำสั่งซื้อ เช่น LH482913 ตัวอย่างนี้ค้นหาคำสั่งซื้อที่ api.lumenhome.example ซึ่งไม่มีอยู่จริง ให้ชี้ไปยังบริการของคุณเองด้วย SWITCHBOARD_HTTP_REWRITE มิฉะนั้นบอตจะเสนอให้ลองใหม่หรือต่อสายถึงเจ้าหน้าที่',
+  chatDemoEmbedTitle: 'ติดตั้งบนเว็บไซต์ของคุณ',
+  chatDemoEmbedBody:
+    'วางแท็กนี้ก่อน </body> ในหน้าใดก็ได้ data-key คือคีย์ของการผูกช่องทางเว็บแชท data-locale เลือกภาษาของวิดเจ็ต en หรือ th',
+  chatDemoBindTitle: 'ตอบด้วยโฟลว์อื่น',
+  chatDemoBindBody: 'คีย์คือที่อยู่ของการผูกช่องทางเว็บแชท ผูกโฟลว์ที่เผยแพร่แล้วกับคีย์ของคุณเองด้วยคำสั่งนี้',
+  chatDemoMissingTitle: 'ยังไม่มีโฟลว์ที่ตอบคีย์ “{key}”',
+  chatDemoMissingBody: 'ผูกโฟลว์ที่เผยแพร่แล้วกับคีย์นี้ แล้วโหลดหน้านี้ใหม่',
+  chatDemoInvalidKey: 'คีย์ใช้ได้เฉพาะตัวอักษร ตัวเลข “-” และ “_” ไม่เกิน 64 ตัว',
 };
 
 export const messages = { en, th };

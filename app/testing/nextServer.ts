@@ -43,12 +43,16 @@ export async function ensureBuild(): Promise<void> {
   }
 }
 
-/** Serves the current build on a free port, against an empty PGlite database in a temp dir. */
-export async function startNextServer(): Promise<NextServer> {
+/**
+ * Serves the current build on a free port, against an empty PGlite database in a temp dir.
+ * `env` adds settings for this server, e.g. SWITCHBOARD_HTTP_REWRITE to a local mock.
+ */
+export async function startNextServer(env: Record<string, string> = {}): Promise<NextServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-browser-'));
   const server = startNext(['start', '--hostname', '127.0.0.1', '--port', String(port)], {
     ...childEnv(),
+    ...env,
     PGLITE_DATA_DIR: dataDir,
   });
   const stop = async () => {
