@@ -90,7 +90,7 @@
     async function startConversation() {
       setAwaiting(true);
       try {
-        follow((await postJson('start', { visitorId })).conversationId);
+        follow((await postJson('start', { visitorId, locale })).conversationId);
         update({ notice: '' });
       } catch {
         setAwaiting(false);
@@ -110,7 +110,7 @@
       lastReveal = Date.now();
       setAwaiting(true);
       try {
-        const body = { visitorId, messageId: message.messageId, text: message.text };
+        const body = { visitorId, messageId: message.messageId, text: message.text, locale };
         if (message.payload) body.payload = message.payload;
         const answer = await postJson('messages', body);
         message.status = 'sent';

@@ -15,6 +15,7 @@ export async function resolveContact(tx: Database, event: InboundEvent): Promise
       name: event.contact?.name ?? null,
       email: event.contact?.email ?? (event.channel === 'email' ? event.from : null),
       phone: event.contact?.phone ?? (isPhoneChannel(event.channel) ? event.from : null),
+      locale: event.contact?.locale ?? null,
     })
     .returning();
   if (!created) throw new Error('the contact was not inserted');
@@ -48,6 +49,7 @@ async function fillMissing(tx: Database, contact: ContactRow, event: InboundEven
     ...(contact.name === null && details.name ? { name: details.name } : {}),
     ...(contact.email === null && details.email ? { email: details.email } : {}),
     ...(contact.phone === null && details.phone ? { phone: details.phone } : {}),
+    ...(contact.locale === null && details.locale ? { locale: details.locale } : {}),
   };
   if (Object.keys(patch).length === 0) return contact;
   const [updated] = await tx

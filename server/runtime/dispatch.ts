@@ -39,13 +39,22 @@ export interface DispatchOptions {
   clock?: () => Date;
 }
 
-/** Dispatches the given items, or (without ids) every pending item that is due. */
+/** How long a claimed item is left to its claimant before a sweep may try it again (longest http timeout + margin). */
+const LEASE = sql`now() + interval '2 minutes'`;
+
+/**
+ * Dispatches the given items, or (without ids) every pending item that is due. Items are claimed
+ * first, by moving their next attempt past the lease: a sweep running beside the worker that
+ * just committed them (or a second worker) skips them instead of calling an API twice. A
+ * claimant that dies leaves its items to the sweep once the lease is over.
+ */
 export async function dispatchOutbox(db: Database, options: DispatchOptions, ids?: number[]): Promise<void> {
   const due = and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`));
   const items = await db
-    .select()
-    .from(outbox)
-    .where(ids ? and(inArray(outbox.id, ids), eq(outbox.status, 'pending')) : due);
+    .update(outbox)
+    .set({ nextAttemptAt: LEASE })
+    .where(ids ? and(inArray(outbox.id, ids), due) : due)
+    .returning();
   for (const item of items) await dispatchItem(db, options, item);
 }
 

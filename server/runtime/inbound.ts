@@ -22,6 +22,11 @@ export const InboundEvent = z
         name: z.string().trim().min(1).max(200).optional(),
         email: z.email().max(320).optional(),
         phone: z.string().trim().min(3).max(40).optional(),
+        /** The language the contact reads (`th`, `en-GB`): flows answer in it where they can. */
+        locale: z
+          .string()
+          .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a language tag such as th or en-GB')
+          .optional(),
       })
       .strict()
       .optional(),

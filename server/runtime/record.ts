@@ -37,6 +37,8 @@ async function recordInbound(tx: Database, step: StepRecord, recorded: Recorded)
   const event = step.flowEvent;
   if (event.type !== 'CUSTOMER') return;
   recorded.channel = event.channel;
+  // A payload alone (a widget opening the chat, a button without words) says nothing to show.
+  if (event.text === undefined && event.digits === undefined) return;
   await tx.insert(messages).values({
     conversationId: step.conversation.id,
     contactId: step.conversation.contactId,

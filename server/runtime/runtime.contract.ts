@@ -3,7 +3,7 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOW_FORMAT } from '@/flows';
 import { createApiKey } from '../auth/apiKeys';
-import { contactIdentities, events, messages } from '../db/schema';
+import { contactIdentities, contacts, events, messages } from '../db/schema';
 import { createFlow, saveDraft } from '../flows/flowStore';
 import { publishDraft } from '../flows/publishing';
 import { startApi, type ApiHarness, type ApiOptions } from '../testing/apiHarness';
@@ -155,7 +155,7 @@ export function describeRuntimeContract(kind: DatabaseKind, options: ApiOptions 
     });
 
     it('starts a conversation on the bound flow and runs it to the end', async () => {
-      const first = await post({ channel: 'api', from: 'caller-1', text: 'hi', messageId: 'm-1' });
+      const first = await post({ channel: 'api', from: 'caller-1', text: 'hi', messageId: 'm-1', contact: { name: 'Kanya', locale: 'th' } });
       expect(first.status).toBe(202);
       const { conversationId, eventId } = await first.json();
       expect(typeof eventId).toBe('number');
@@ -169,6 +169,8 @@ export function describeRuntimeContract(kind: DatabaseKind, options: ApiOptions 
           { direction: 'out', text: 'Press 1 for sales, 2 for support' },
         ],
       });
+      const [contact] = await api.services.db.select().from(contacts).innerJoin(contactIdentities, eq(contactIdentities.contactId, contacts.id)).where(eq(contactIdentities.address, 'caller-1'));
+      expect(contact?.contacts).toMatchObject({ name: 'Kanya', locale: 'th' });
       const second = await post({ channel: 'api', from: 'caller-1', digits: '2', messageId: 'm-2' });
       expect((await second.json()).conversationId).toBe(conversationId);
       const ended = await conversation(conversationId);
@@ -195,6 +197,7 @@ export function describeRuntimeContract(kind: DatabaseKind, options: ApiOptions 
         [{ channel: 'api', from: 'x', digits: '12a' }, 'digits'],
         [{ channel: 'api', from: 'x', text: 'hi', colour: 'red' }, 'colour'],
         [{ channel: 'api', from: 'x', text: 'hi', contact: { email: 'not-an-email' } }, 'contact.email'],
+        [{ channel: 'api', from: 'x', text: 'hi', contact: { locale: 'Thai please' } }, 'contact.locale'],
       ];
       for (const [body, field] of cases) {
         const response = await post(body);

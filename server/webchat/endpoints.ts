@@ -41,7 +41,7 @@ export async function postStart({ request, key, db, runtime }: WebchatRequest): 
   if (!read.ok) return read.response;
   const parsed = StartBody.safeParse(read.body);
   if (!parsed.success) return invalid(parsed.error);
-  const { visitorId } = parsed.data;
+  const { visitorId, locale } = parsed.data;
   const contactId = await visitorContact(db, visitorId);
   const latest = contactId ? await latestConversation(db, contactId) : undefined;
   if (latest && latest.status !== 'ended') return json({ conversationId: latest.id, started: false });
@@ -52,6 +52,7 @@ export async function postStart({ request, key, db, runtime }: WebchatRequest): 
     to: key,
     payload: OPEN_PAYLOAD,
     messageId: scopedId(key, visitorId, `open/${number}`),
+    ...(locale ? { contact: { locale } } : {}),
   });
   return json({ conversationId: ingested.conversationId, started: true }, 202);
 }
@@ -65,7 +66,7 @@ export async function postMessage({ request, key, runtime }: WebchatRequest): Pr
   if (!read.ok) return read.response;
   const parsed = MessageBody.safeParse(read.body);
   if (!parsed.success) return invalid(parsed.error);
-  const { visitorId, messageId, text, payload } = parsed.data;
+  const { visitorId, messageId, text, payload, locale } = parsed.data;
   const ingested = await runtime.ingest({
     channel: 'webchat',
     from: visitorId,
@@ -73,6 +74,7 @@ export async function postMessage({ request, key, runtime }: WebchatRequest): Pr
     ...(text !== undefined ? { text } : {}),
     ...(payload !== undefined ? { payload } : {}),
     messageId: scopedId(key, visitorId, `m/${messageId}`),
+    ...(locale ? { contact: { locale } } : {}),
   });
   return json({ conversationId: ingested.conversationId, messageId }, 202);
 }

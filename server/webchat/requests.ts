@@ -34,13 +34,15 @@ export const MessageBody = z
     messageId: ClientMessageId,
     text: z.string().trim().min(1, 'write a message').max(2_000, 'at most 2,000 characters').optional(),
     payload: z.string().trim().min(1).max(200).optional(),
+    /** The widget's language: a new contact gets it, so flows answer in it. */
+    locale: z.enum(WIDGET_LOCALES, 'use "en" or "th"').optional(),
   })
   .strict()
   .refine((body) => body.text !== undefined || body.payload !== undefined, { message: 'send text or a payload', path: ['text'] });
 export type MessageBody = z.infer<typeof MessageBody>;
 
 /** `POST …/start`: opens a conversation so the bot greets before the visitor writes. */
-export const StartBody = z.object({ visitorId: VisitorId }).strict();
+export const StartBody = z.object({ visitorId: VisitorId, locale: z.enum(WIDGET_LOCALES, 'use "en" or "th"').optional() }).strict();
 
 /** `?visitor=` of `GET …/history` and `GET …/stream` (EventSource cannot send a body or headers). */
 export const VisitorQuery = z.object({ visitor: VisitorId });

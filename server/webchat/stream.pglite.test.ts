@@ -59,7 +59,7 @@ describe('web chat stream (pglite)', () => {
     const reading = readEvents(response, (events) => events.some((e) => e.event === 'ended'));
     await say(visitorId, 'track');
     const events = await reading;
-    expect(texts(events)).toEqual([null, 'Hi! Track an order or say goodbye?', 'track', 'It ships tomorrow.', 'Thanks for chatting!']);
+    expect(texts(events)).toEqual(['Hi! Track an order or say goodbye?', 'track', 'It ships tomorrow.', 'Thanks for chatting!']);
     expect(events.at(-1)).toEqual({ event: 'ended', data: { outcome: 'resolved' } });
     expect(events.filter((e) => e.event === 'state').at(-1)?.data).toMatchObject({ status: 'ended' });
   });

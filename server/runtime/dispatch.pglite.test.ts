@@ -1,0 +1,45 @@
+// The outbox is carried out at least once but not by two dispatchers at once: an item a worker
+// is sending is not picked up again by the sweep running beside it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contacts, conversations, outbox } from '../db/schema';
+import { createFlow } from '../flows/flowStore';
+import { serveFetch, type FetchServer } from '../http/serveFetch';
+import { testDatabase, type TestDatabase } from '../testing/database';
+import { transcriptAdapter } from './adapters';
+import { dispatchOutbox } from './dispatch';
+
+describe('outbox dispatch', () => {
+  let database: TestDatabase;
+  let api: FetchServer;
+  let calls = 0;
+
+  beforeAll(async () => {
+    database = await testDatabase('pglite');
+    api = await serveFetch(async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return Response.json({ ok: true });
+    });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await database?.close();
+  });
+
+  it('claims an item so two dispatchers at once call its API once', async () => {
+    const db = database.db;
+    await createFlow(db, { id: 'f', name: 'F' }, null);
+    const [contact] = await db.insert(contacts).values({ name: 'Ann' }).returning();
+    const [conversation] = await db.insert(conversations).values({ contactId: contact?.id ?? '', flowId: 'f', flowVersion: 1, channel: 'api' }).returning();
+    const conversationId = conversation?.id ?? '';
+    const [item] = await db
+      .insert(outbox)
+      .values({ conversationId, kind: 'http', payload: { requestId: 'r1', method: 'GET', url: `${api.url}/x`, timeoutMs: 2_000 }, idempotencyKey: 'k1' })
+      .returning();
+    const options = { adapters: { api: transcriptAdapter }, onEvent: async () => undefined };
+    await Promise.all([dispatchOutbox(db, options, [item?.id ?? 0]), dispatchOutbox(db, options), dispatchOutbox(db, options)]);
+    expect(calls).toBe(1);
+    const [after] = await db.select().from(outbox);
+    expect(after).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+});
