@@ -95,20 +95,29 @@ async function overHttp(database: DatabaseHandle): Promise<{ op: Op; close(): Pr
   };
 }
 
-async function scratchPostgres(url: string): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
+/** A new, migrated database on the server at `url`; `drop()` closes and removes it. */
+export async function scratchPostgres(url: string, poolSize?: number): Promise<{ handle: DatabaseHandle; url: string; drop(): Promise<void> }> {
   const name = `switchboard_bench_${randomBytes(4).toString('hex')}`;
+  const drop = () => adminQuery(`drop database if exists "${name}" with (force)`, url);
   await adminQuery(`create database "${name}"`, url);
-  const handle = await openDatabase({ url: withDatabase(url, name) });
-  await handle.migrate();
+  const scratchUrl = withDatabase(url, name);
+  const handle = await openDatabase({ url: scratchUrl, poolSize });
+  try {
+    await handle.migrate();
+  } catch (error) {
+    await handle.close();
+    await drop();
+    throw error;
+  }
   return {
     handle,
+    url: scratchUrl,
     drop: async () => {
-      await handle.close();
-      await adminQuery(`drop database if exists "${name}" with (force)`, url);
+      await handle.close().catch(() => undefined);
+      await drop();
     },
   };
 }
-
 
 async function sample(run: () => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];

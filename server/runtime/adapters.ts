@@ -25,7 +25,8 @@ export const transcriptAdapter: ChannelAdapter = {
   send: async () => undefined,
 };
 
-const WEBHOOK_TIMEOUT_MS = 5_000;
+/** The longest an adapter may take to hand over one message; the outbox lease counts on it. */
+export const SEND_TIMEOUT_MS = 10_000;
 
 /**
  * For the `api` channel when the system behind it wants messages pushed rather than polled
@@ -41,7 +42,7 @@ export function webhookAdapter(url: string, fetchImpl: typeof fetch = fetch): Ch
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
       await response.body?.cancel();
       if (!response.ok) throw new Error(`the webhook answered ${response.status}`);

@@ -7,7 +7,7 @@ import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
 import { messages, outbox } from '../db/schema';
 import { conversationLog } from '../log';
-import type { Channel, ChannelAdapter } from './adapters';
+import { SEND_TIMEOUT_MS, type Channel, type ChannelAdapter } from './adapters';
 import type { RewriteUrl } from './egress';
 import { appendEvent } from './internalEvents';
 
@@ -39,8 +39,11 @@ export interface DispatchOptions {
   clock?: () => Date;
 }
 
-/** How long a claimed item is left to its claimant before a sweep may try it again (longest http timeout + margin). */
-const LEASE = sql`now() + interval '2 minutes'`;
+/**
+ * How long a claimed item is left to its claimant before a sweep may try it again: the attempt's
+ * own time limit (the http node's timeout, or the adapters' send timeout) plus a margin.
+ */
+const LEASE = sql`now() + (coalesce((${outbox.payload} ->> 'timeoutMs')::int, ${SEND_TIMEOUT_MS}) + 10000) * interval '1 millisecond'`;
 
 /**
  * Dispatches the given items, or (without ids) every pending item that is due. Items are claimed
