@@ -1,7 +1,7 @@
 // Events the runtime itself makes (an HTTP answer, a timer firing) join the conversation's
 // sequence like inbound ones. Each has a dedupe key, so doing the same work twice (an HTTP call
 // retried after a crash, a timer fired by two processes) is applied once.
-import { eq, max } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
 import { conversations, events } from '../db/schema';
@@ -30,10 +30,11 @@ export async function insertEvent(
   dedupeKey: string | null,
   receivedAt = new Date(),
 ): Promise<number | undefined> {
-  const [last] = await tx.select({ seq: max(events.seq) }).from(events).where(eq(events.conversationId, conversationId));
+  // The next number is computed in the insert itself: one statement on the hot path, not two.
+  const nextSeq = sql<number>`(select coalesce(max(${events.seq}), 0) + 1 from ${events} where ${events.conversationId} = ${conversationId})`;
   const [inserted] = await tx
     .insert(events)
-    .values({ conversationId, seq: (last?.seq ?? 0) + 1, type: event.type, payload: event, dedupeKey, receivedAt })
+    .values({ conversationId, seq: nextSeq, type: event.type, payload: event, dedupeKey, receivedAt })
     .onConflictDoNothing({ target: events.dedupeKey })
     .returning({ id: events.id });
   return inserted?.id;

@@ -30,7 +30,12 @@ export interface Processed {
   timers: { token: string; fireAt: Date }[];
 }
 
-export async function processConversation(db: Database, machines: MachineCache, conversationId: string): Promise<Processed> {
+export async function processConversation(
+  db: Database,
+  machines: MachineCache,
+  conversationId: string,
+  deliveredOnCommit: (channel: ConversationRow['channel']) => boolean,
+): Promise<Processed> {
   return db.transaction(async (tx) => {
     const [conversation] = await tx.select().from(conversations).where(eq(conversations.id, conversationId)).for('update');
     if (!conversation) return { applied: 0, outbox: [], timers: [] };
@@ -50,7 +55,7 @@ export async function processConversation(db: Database, machines: MachineCache, 
       const flowEvent = FlowEvent.parse(event.payload);
       const step = stepFor(program, snapshot, flowEvent, conversation, contact);
       snapshot = step.snapshot;
-      await recordEffects(tx, { conversation, event, flowEvent, effects: step.effects }, recorded);
+      await recordEffects(tx, { conversation, deliveredOnCommit, event, flowEvent, effects: step.effects }, recorded);
     }
     const done = snapshot?.status === 'done';
     await tx

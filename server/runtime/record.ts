@@ -18,6 +18,8 @@ export interface Recorded {
 
 interface StepRecord {
   conversation: ConversationRow;
+  /** Channels whose clients read the transcript: committing the message delivers it. */
+  deliveredOnCommit: (channel: ConversationRow['channel']) => boolean;
   /** The stored event, and its payload as the engine read it. */
   event: EventRow;
   flowEvent: FlowEvent;
@@ -54,6 +56,20 @@ async function recordInbound(tx: Database, step: StepRecord, recorded: Recorded)
 async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key: string, recorded: Recorded): Promise<void> {
   switch (effect.type) {
     case 'send': {
+      if (step.deliveredOnCommit(effect.channel)) {
+        // No outbox round: the transcript is the delivery (REST API, web chat).
+        await tx.insert(messages).values({
+          conversationId: step.conversation.id,
+          contactId: step.conversation.contactId,
+          direction: 'out',
+          channel: effect.channel,
+          text: effect.text,
+          payload: outboundPayload(effect),
+          author: effect.author,
+          delivery: 'sent',
+        });
+        return;
+      }
       const [message] = await tx
         .insert(messages)
         .values({
@@ -62,7 +78,7 @@ async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key:
           direction: 'out',
           channel: effect.channel,
           text: effect.text,
-          payload: { quickReplies: effect.quickReplies ?? [], ...(effect.mediaUrl ? { mediaUrl: effect.mediaUrl } : {}) },
+          payload: outboundPayload(effect),
           author: effect.author,
           delivery: 'pending',
         })
@@ -126,4 +142,8 @@ async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key:
       throw new Error(`unknown effect ${JSON.stringify(exhaustive)}`);
     }
   }
+}
+
+function outboundPayload(effect: Extract<Effect, { type: 'send' }>) {
+  return { quickReplies: effect.quickReplies ?? [], ...(effect.mediaUrl ? { mediaUrl: effect.mediaUrl } : {}) };
 }

@@ -6,7 +6,7 @@ import type { Database } from '../db/client';
 import { conversations, events } from '../db/schema';
 import { conversationLog, errorFields, log } from '../log';
 import type { InboundEvent } from './inbound';
-import { defaultAdapters, type Channel, type ChannelAdapter } from './adapters';
+import { defaultAdapters, transcriptAdapter, type Channel, type ChannelAdapter } from './adapters';
 import { recordAgentAction, type AgentAction, type AgentActionResult } from './agentActions';
 import { dispatchOutbox } from './dispatch';
 import type { RewriteUrl } from './egress';
@@ -121,7 +121,7 @@ export class Runtime {
 
   async process(conversationId: string): Promise<void> {
     const logger = conversationLog(conversationId);
-    const processed = await processConversation(this.options.db, this.machines, conversationId).catch((error: unknown) => {
+    const processed = await processConversation(this.options.db, this.machines, conversationId, (channel) => this.adapters[channel] === transcriptAdapter).catch((error: unknown) => {
       logger.error(errorFields(error), 'applying events failed; the job will be retried');
       throw error;
     });
