@@ -97,7 +97,9 @@ function newestMtime(target) {
 /** Runs a program with inherited output; resolves to its exit code. */
 function run(program, args) {
   return new Promise((resolve, reject) => {
-    child = spawn(program, args, { cwd: root, stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env } });
+    // NEXT_MANUAL_SIG_HANDLE: the app, not Next, handles SIGTERM, so conversations being
+    // applied finish before it exits (server/services.ts).
+    child = spawn(program, args, { cwd: root, stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: '1', ...process.env } });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       child = null;

@@ -89,12 +89,35 @@ export function getServices(): Promise<Services> {
   if (!globalThis.switchboardServices) {
     const opening = openDatabase().then((database) => createServices(database, { seed: true, progress: console.log }));
     globalThis.switchboardServices = opening;
+    void opening.then(closeOnSignals, () => undefined);
     // A failed start is retried on the next request rather than remembered forever.
     opening.catch(() => {
       if (globalThis.switchboardServices === opening) globalThis.switchboardServices = undefined;
     });
   }
   return globalThis.switchboardServices;
+}
+
+/**
+ * When the app owns the signals (NEXT_MANUAL_SIG_HANDLE, as `npm start` sets it), SIGTERM and
+ * SIGINT stop taking work, let the conversations being applied finish, close the database
+ * (PGlite flushes) and exit. Without it Next exits at once; stored events are applied at the
+ * next start either way.
+ */
+function closeOnSignals(services: Services): void {
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE) return;
+  const stop = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'finishing the work in hand, then exiting');
+    services.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error(errorFields(error), 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 const SECRET_KEY = 'auth-secret';
