@@ -26,7 +26,10 @@ const BUILD_LOCK_TIMEOUT_MS = 600_000;
 
 export interface NextServer {
   url: string;
-  stop(): Promise<void>;
+  /** SIGTERM (SIGKILL after 5 s); resolves with the exit code. */
+  stop(): Promise<number>;
+  /** What the server printed. */
+  output(): string;
 }
 
 /** Runs `next build` unless `.next` is newer than every source; waits for another file's build. */
@@ -56,8 +59,9 @@ export async function startNextServer(env: Record<string, string> = {}): Promise
     PGLITE_DATA_DIR: dataDir,
   });
   const stop = async () => {
-    await stopProcess(server.child);
+    const code = await stopProcess(server.child);
     rmSync(dataDir, { recursive: true, force: true });
+    return code;
   };
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -66,7 +70,7 @@ export async function startNextServer(env: Record<string, string> = {}): Promise
     await stop();
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${server.output().slice(-4000)}`);
   }
-  return { url, stop };
+  return { url, stop, output: server.output };
 }
 
 /** Takes the build lock (a file holding the owner's pid), taking over one left by a dead process. */
@@ -182,13 +186,14 @@ async function waitUntilResponding(url: string, child: ChildProcess): Promise<vo
   throw new Error(`next start did not answer at ${url} within ${READY_TIMEOUT_MS / 1000}s.`);
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+async function stopProcess(child: ChildProcess): Promise<number> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode ?? 1;
   const exited = exitOf(child);
   signalGroup(child, 'SIGTERM');
   const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
-  await exited;
+  const code = await exited;
   clearTimeout(timer);
+  return code;
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
