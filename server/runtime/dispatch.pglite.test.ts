@@ -1,7 +1,7 @@
 // The outbox is carried out at least once but not by two dispatchers at once: an item a worker
 // is sending is not picked up again by the sweep running beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contacts, conversations, outbox } from '../db/schema';
+import { contacts, conversations, messages, outbox } from '../db/schema';
 import { createFlow } from '../flows/flowStore';
 import { serveFetch, type FetchServer } from '../http/serveFetch';
 import { testDatabase, type TestDatabase } from '../testing/database';
@@ -26,7 +26,7 @@ describe('outbox dispatch', () => {
     await database?.close();
   });
 
-  it('claims an item so two dispatchers at once call its API once', async () => {
+  it('claims an item so two dispatchers at once call its API once, and records delivery on the message', async () => {
     const db = database.db;
     await createFlow(db, { id: 'f', name: 'F' }, null);
     const [contact] = await db.insert(contacts).values({ name: 'Ann' }).returning();
@@ -41,5 +41,23 @@ describe('outbox dispatch', () => {
     expect(calls).toBe(1);
     const [after] = await db.select().from(outbox);
     expect(after).toMatchObject({ status: 'sent', attempts: 1 });
+
+    // A message's delivery follows its item: sent, or pending with the reason while retried.
+    const send = async (key: string) => {
+      const [message] = await db.insert(messages).values({ conversationId, contactId: contact?.id ?? '', direction: 'out', channel: 'api', text: key, author: 'bot', delivery: 'pending' }).returning();
+      const [queued] = await db
+        .insert(outbox)
+        .values({ conversationId, messageId: message?.id, kind: 'send', channel: 'api', payload: { text: key }, idempotencyKey: key })
+        .returning();
+      return { messageId: message?.id ?? '', itemId: queued?.id ?? 0 };
+    };
+    const delivered = await send('k2');
+    await dispatchOutbox(db, options, [delivered.itemId]);
+    const refused = await send('k3');
+    const down = { adapters: { api: { send: async () => Promise.reject(new Error('the channel is down')) } }, onEvent: async () => undefined };
+    await dispatchOutbox(db, down, [refused.itemId]);
+    const rows = await db.select().from(messages);
+    expect(rows.find((m) => m.id === delivered.messageId)).toMatchObject({ delivery: 'sent', deliveryError: null });
+    expect(rows.find((m) => m.id === refused.messageId)).toMatchObject({ delivery: 'pending', deliveryError: 'the channel is down' });
   });
 });

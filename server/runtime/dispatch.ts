@@ -67,10 +67,7 @@ async function dispatchItem(db: Database, options: DispatchOptions, item: Outbox
   try {
     if (item.kind === 'http') await callHttp(db, options, item);
     else await sendMessage(options, item);
-    await db.transaction(async (tx) => {
-      await tx.update(outbox).set({ status: 'sent', sentAt: new Date(), attempts: item.attempts + 1, lastError: null }).where(eq(outbox.id, item.id));
-      if (item.messageId) await tx.update(messages).set({ delivery: 'sent', deliveryError: null }).where(eq(messages.id, item.messageId));
-    });
+    await markSent(db, item);
     if (item.messageId) options.onDelivery?.(item.conversationId);
   } catch (error) {
     const attempts = item.attempts + 1;
@@ -87,6 +84,20 @@ async function dispatchItem(db: Database, options: DispatchOptions, item: Outbox
     });
     if (item.messageId) options.onDelivery?.(item.conversationId);
   }
+}
+
+/**
+ * The item and its message in one statement (a data-modifying CTE): this runs once per message,
+ * and a transaction of two updates costs four round trips instead of one.
+ */
+async function markSent(db: Database, item: OutboxRow): Promise<void> {
+  await db.execute(sql`
+    with sent as (
+      update ${outbox} set status = 'sent', sent_at = now(), attempts = ${item.attempts + 1}, last_error = null
+      where id = ${item.id}
+      returning message_id
+    )
+    update ${messages} set delivery = 'sent', delivery_error = null where id in (select message_id from sent)`);
 }
 
 async function sendMessage(options: DispatchOptions, item: OutboxRow): Promise<void> {
