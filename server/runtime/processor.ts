@@ -37,6 +37,11 @@ export async function processConversation(
   deliveredOnCommit: (channel: ConversationRow['channel']) => boolean,
 ): Promise<Processed> {
   return db.transaction(async (tx) => {
+    // No wait for the WAL flush: everything this transaction writes follows from events that are
+    // already durable, with deterministic idempotency keys. A crash can only lose the whole
+    // transaction (never part of it), and the events are then applied again, sending what was
+    // sent under the same keys. The customer's message itself was committed durably at ingest.
+    await tx.execute(sql`set local synchronous_commit = off`);
     const [conversation] = await tx.select().from(conversations).where(eq(conversations.id, conversationId)).for('update');
     if (!conversation) return { applied: 0, outbox: [], timers: [] };
     const pending = await tx
