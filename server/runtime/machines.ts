@@ -28,9 +28,9 @@ export class MachineCache {
   }
 
   private async build(db: Database, flowId: string, version: number): Promise<FlowProgram> {
-    const { content } = await getVersion(db, flowId, version);
-    // Subflows resolve to their newest published versions when the machine is first built.
-    const result = compileFlow(content, { flows: await publishedLibrary(db, content) });
+    const { content, publishedAt } = await getVersion(db, flowId, version);
+    // Subflows as they were when this version was published: the same in every process.
+    const result = compileFlow(content, { flows: await publishedLibrary(db, content, publishedAt) });
     if (!result.ok) {
       const first = result.diagnostics.find((d) => d.severity === 'error');
       throw new Error(`flow ${flowId} v${version} does not compile: ${first?.message ?? 'unknown error'}`);
