@@ -33,22 +33,22 @@ export interface AgentActionResult {
   eventId: number;
 }
 
-/** Stores the action's event; `duplicate` when its request id was used before (nothing new stored). */
-export async function recordAgentAction(db: Database, conversationId: string, action: AgentAction, now: Date): Promise<AgentActionResult & { duplicate: boolean }> {
+/** Stores the action's event; a request id used before answers the first result and stores nothing. */
+export async function recordAgentAction(db: Database, conversationId: string, action: AgentAction, now: Date): Promise<AgentActionResult> {
   const dedupeKey = action.requestId ? `agent:${conversationId}:${action.requestId}` : null;
   return db.transaction(async (tx) => {
     const [conversation] = await tx.select().from(conversations).where(eq(conversations.id, conversationId)).for('update');
     if (!conversation) throw notFound(`There is no conversation ${conversationId}.`);
     if (dedupeKey) {
       const [seen] = await tx.select({ id: events.id }).from(events).where(eq(events.dedupeKey, dedupeKey));
-      if (seen) return { conversationId, eventId: seen.id, duplicate: true };
+      if (seen) return { conversationId, eventId: seen.id };
     }
     if (conversation.status !== 'handoff') {
       throw new UserError('precondition', `Conversation ${conversationId} is not waiting for an agent (it is ${conversation.status}).`);
     }
     const eventId = await insertEvent(tx, conversationId, flowEvent(action, now), dedupeKey, now);
     if (eventId === undefined) throw new Error('the agent action was neither stored nor found');
-    return { conversationId, eventId, duplicate: false };
+    return { conversationId, eventId };
   });
 }
 

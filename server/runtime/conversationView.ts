@@ -50,8 +50,7 @@ export async function conversationView(db: Database, id: string): Promise<Conver
     contactId: conversation.contactId,
     flow: { id: conversation.flowId, version: conversation.flowVersion },
     ...stateView(conversation),
-    vars: varsOf(conversation.snapshot),
-    handoff: handoffOf(conversation.snapshot),
+    ...snapshotParts(conversation.snapshot),
     channel: conversation.channel,
     messages: await messagesAfter(db, id, 0),
   };
@@ -110,14 +109,14 @@ const SnapshotParts = z.object({
   }),
 });
 
-function varsOf(snapshot: unknown): Record<string, unknown> {
+/** The vars and handoff of a stored snapshot, read in one pass. */
+function snapshotParts(snapshot: unknown): { vars: Record<string, unknown>; handoff: HandoffView | null } {
   const parsed = SnapshotParts.safeParse(snapshot);
-  return parsed.success ? parsed.data.context.vars : {};
+  if (!parsed.success) return { vars: {}, handoff: null };
+  const { vars, handoff } = parsed.data.context;
+  return { vars, handoff: handoff && { queue: handoff.queue, skills: handoff.skills, status: handoff.status, agent: handoff.agent ?? null, summary: handoff.summary ?? null } };
 }
 
 export function handoffOf(snapshot: unknown): HandoffView | null {
-  const parsed = SnapshotParts.safeParse(snapshot);
-  const handoff = parsed.success ? parsed.data.context.handoff : null;
-  if (!handoff) return null;
-  return { queue: handoff.queue, skills: handoff.skills, status: handoff.status, agent: handoff.agent ?? null, summary: handoff.summary ?? null };
+  return snapshotParts(snapshot).handoff;
 }

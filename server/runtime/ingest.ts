@@ -11,11 +11,10 @@ import { resolveContact } from './contacts';
 import type { InboundEvent } from './inbound';
 import { insertEvent } from './internalEvents';
 
+/** For a message id seen before, the first delivery's result (nothing new is stored). */
 export interface Ingested {
   conversationId: string;
   eventId: number;
-  /** True when this message id was seen before: the first result is returned, nothing new stored. */
-  duplicate: boolean;
 }
 
 export async function ingestEvent(db: Database, event: InboundEvent, now = new Date()): Promise<Ingested> {
@@ -28,7 +27,7 @@ export async function ingestEvent(db: Database, event: InboundEvent, now = new D
     const contact = await resolveContact(tx, event);
     const conversation = event.hangup ? await conversationToLeave(tx, contact.id) : await openConversation(tx, contact.id, event);
     const eventId = await insertEvent(tx, conversation.id, flowEventOf(event, now), dedupeKey, now);
-    if (eventId !== undefined) return { conversationId: conversation.id, eventId, duplicate: false };
+    if (eventId !== undefined) return { conversationId: conversation.id, eventId };
     // The same message arrived twice at once: the other delivery committed first.
     const seen = dedupeKey ? await firstDelivery(tx, dedupeKey) : undefined;
     if (!seen) throw new Error('the event was neither inserted nor found');
@@ -64,7 +63,7 @@ async function firstDelivery(tx: Database, dedupeKey: string): Promise<Ingested 
     .select({ conversationId: events.conversationId, eventId: events.id })
     .from(events)
     .where(eq(events.dedupeKey, dedupeKey));
-  return row ? { ...row, duplicate: true } : undefined;
+  return row;
 }
 
 /** The contact's open conversation, locked; or a new one on the flow bound to the channel. */

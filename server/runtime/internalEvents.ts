@@ -9,14 +9,18 @@ import { conversations, events } from '../db/schema';
 /** Appends the event; false when its dedupe key was already used or the conversation is gone. */
 export async function appendEvent(db: Database, conversationId: string, event: FlowEvent, dedupeKey: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [conversation] = await tx
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(eq(conversations.id, conversationId))
-      .for('update');
-    if (!conversation) return false;
+    if (!(await lockConversation(tx, conversationId))) return false;
     return (await insertEvent(tx, conversationId, event, dedupeKey)) !== undefined;
   });
+}
+
+/**
+ * Takes the conversation's row lock for the transaction (false when it is gone). Taken first, as
+ * the processor takes it, so writers of the conversation's other rows never deadlock with it.
+ */
+export async function lockConversation(tx: Database, conversationId: string): Promise<boolean> {
+  const [conversation] = await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)).for('update');
+  return conversation !== undefined;
 }
 
 /**

@@ -56,20 +56,8 @@ async function recordInbound(tx: Database, step: StepRecord, recorded: Recorded)
 async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key: string, recorded: Recorded): Promise<void> {
   switch (effect.type) {
     case 'send': {
-      if (step.deliveredOnCommit(effect.channel)) {
-        // No outbox round: the transcript is the delivery (REST API, web chat).
-        await tx.insert(messages).values({
-          conversationId: step.conversation.id,
-          contactId: step.conversation.contactId,
-          direction: 'out',
-          channel: effect.channel,
-          text: effect.text,
-          payload: outboundPayload(effect),
-          author: effect.author,
-          delivery: 'sent',
-        });
-        return;
-      }
+      // On transcript channels (REST API, web chat) the commit is the delivery: no outbox round.
+      const delivered = step.deliveredOnCommit(effect.channel);
       const [message] = await tx
         .insert(messages)
         .values({
@@ -80,9 +68,10 @@ async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key:
           text: effect.text,
           payload: outboundPayload(effect),
           author: effect.author,
-          delivery: 'pending',
+          delivery: delivered ? 'sent' : 'pending',
         })
         .returning({ id: messages.id });
+      if (delivered) return;
       const [item] = await tx
         .insert(outbox)
         .values({

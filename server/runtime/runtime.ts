@@ -65,7 +65,7 @@ export class Runtime {
   async agent(conversationId: string, action: AgentAction): Promise<AgentActionResult> {
     const recorded = await recordAgentAction(this.options.db, conversationId, action, this.clock());
     await this.options.queue.enqueue(conversationId);
-    return { conversationId: recorded.conversationId, eventId: recorded.eventId };
+    return recorded;
   }
 
   /** Processes jobs and fires timers in this process; picks up what a stopped worker left. */
@@ -73,7 +73,9 @@ export class Runtime {
     const { queue } = this.options;
     queue.start((conversationId) => this.process(conversationId));
     queue.timers.start((timer) => this.fire(timer));
-    for (const timer of await pendingTimers(this.options.db)) await this.arm(timer);
+    // Timers due already are fired by the first sweep; the others wait for their time.
+    const now = this.clock().getTime();
+    for (const timer of await pendingTimers(this.options.db)) if (timer.fireAt.getTime() > now) await this.arm(timer);
     await this.sweep(0);
     this.sweeper = setInterval(() => void this.sweep(STALE_MS).catch((error: unknown) => log.error(errorFields(error), 'sweep failed')), this.options.sweepMs ?? 5_000);
     this.sweeper.unref();
@@ -82,7 +84,7 @@ export class Runtime {
   /**
    * Safety net for work whose job was lost (a crashed worker, Redis restarted empty, queueing
    * failed after the event was stored): events left unapplied longer than `staleMs` are queued
-   * again, and due outbox items retried.
+   * again, timers overdue by as much are fired, and due outbox items retried.
    */
   private async sweep(staleMs: number): Promise<void> {
     for (const id of await this.unapplied(staleMs)) await this.options.queue.enqueue(id);

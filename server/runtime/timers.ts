@@ -5,8 +5,8 @@
 // BullMQ, setTimeout in the embedded queue, and every worker re-arms pending rows at start.
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { conversations, timers } from '../db/schema';
-import { insertEvent } from './internalEvents';
+import { timers } from '../db/schema';
+import { insertEvent, lockConversation } from './internalEvents';
 
 export interface DueTimer {
   conversationId: string;
@@ -33,9 +33,7 @@ export async function pendingTimers(db: Database, dueBy?: Date): Promise<DueTime
 /** Claims the timer and appends its TIMER event; false when it was cancelled or already fired. */
 export async function fireTimer(db: Database, timer: DueTimer, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
-    // The conversation's row first, as the processor takes them: the other order could deadlock.
-    const [conversation] = await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, timer.conversationId)).for('update');
-    if (!conversation) return false;
+    if (!(await lockConversation(tx, timer.conversationId))) return false;
     const [claimed] = await tx
       .update(timers)
       .set({ firedAt: now })
