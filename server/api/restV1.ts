@@ -5,7 +5,8 @@ import { UserError } from '../errors';
 import { AgentAction } from '../runtime/agentActions';
 import { conversationView } from '../runtime/conversationView';
 import { waitingHandoffs } from '../runtime/handoffs';
-import { firstIssue, InboundEvent } from '../runtime/inbound';
+import { readJsonBody } from '../http/jsonBody';
+import { fieldProblem, InboundEvent } from '../runtime/inbound';
 import type { Runtime } from '../runtime/runtime';
 import { conversationStream, resumeAfter, SSE_HEADERS } from '../runtime/stream';
 import type { Services } from '../services';
@@ -40,9 +41,9 @@ export async function handleRestV1(request: Request, services: Services, runtime
 }
 
 async function postEvent(request: Request, runtime: Runtime): Promise<Response> {
-  const body = await readJson(request);
-  if (body instanceof Response) return body;
-  const parsed = InboundEvent.safeParse(body);
+  const read = await readJsonBody(request);
+  if (!read.ok) return failure(read.status, read.code, read.message);
+  const parsed = InboundEvent.safeParse(read.body);
   if (!parsed.success) return invalid(parsed.error);
   const ingested = await runtime.ingest(parsed.data);
   return Response.json({ conversationId: ingested.conversationId, eventId: ingested.eventId }, { status: 202 });
@@ -50,24 +51,16 @@ async function postEvent(request: Request, runtime: Runtime): Promise<Response> 
 
 /** `POST /api/v1/conversations/:id/agent` `{ action: accept|reply|transfer|resolve, … }`. */
 async function postAgentAction(request: Request, runtime: Runtime, conversationId: string): Promise<Response> {
-  const body = await readJson(request);
-  if (body instanceof Response) return body;
-  const parsed = AgentAction.safeParse(body);
+  const read = await readJsonBody(request);
+  if (!read.ok) return failure(read.status, read.code, read.message);
+  const parsed = AgentAction.safeParse(read.body);
   if (!parsed.success) return invalid(parsed.error);
   return Response.json(await runtime.agent(conversationId, parsed.data), { status: 202 });
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    return failure(400, 'invalid_json', 'The body is not valid JSON.');
-  }
-}
-
-function invalid(error: Parameters<typeof firstIssue>[0]): Response {
-  const { field, message } = firstIssue(error);
-  return failure(400, 'invalid_field', `${field}: ${message}`, field);
+function invalid(error: Parameters<typeof fieldProblem>[0]): Response {
+  const { field, message } = fieldProblem(error);
+  return failure(400, 'invalid_field', message, field);
 }
 
 function failure(status: number, code: string, message: string, field?: string): Response {

@@ -46,3 +46,10 @@ export function firstIssue(error: z.ZodError): { field: string; message: string 
   if (issue.code === 'unrecognized_keys') return { field: issue.keys.join(', '), message: 'unknown field' };
   return { field, message: issue.message };
 }
+
+/** The first problem as the API's 400 says it: the field (under `prefix`) and `field: reason`. */
+export function fieldProblem(error: z.ZodError, prefix = ''): { field: string; message: string } {
+  const { field, message } = firstIssue(error);
+  const path = prefix && field ? `${prefix}.${field}` : field || prefix;
+  return { field: path, message: `${path}: ${message}` };
+}
