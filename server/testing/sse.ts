@@ -15,12 +15,30 @@ export async function collectEvents(
 ): Promise<ServerSentEvent[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const events: ServerSentEvent[] = [];
+  const seen: ServerSentEvent[] = [];
   try {
     const response = await fetch(url, { headers, signal: controller.signal });
-    if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}: ${await response.text()}`);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
+    if (!response.ok) throw new Error(`stream answered ${response.status}: ${await response.text()}`);
+    return await readEvents(response, (events) => {
+      seen.splice(0, seen.length, ...events);
+      return done(events);
+    });
+  } catch (error) {
+    if (controller.signal.aborted) throw new Error(`the stream did not deliver in ${timeoutMs} ms; got ${JSON.stringify(seen)}`);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
+/** Reads a response's events until `done` says stop or the server closes the stream. */
+export async function readEvents(response: Response, done: (events: ServerSentEvent[]) => boolean = () => false): Promise<ServerSentEvent[]> {
+  if (!response.body) throw new Error('the stream has no body');
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const events: ServerSentEvent[] = [];
+  let buffer = '';
+  try {
     while (!done(events)) {
       const { value, done: closed } = await reader.read();
       if (closed) break;
@@ -32,14 +50,9 @@ export async function collectEvents(
         if (parsed) events.push(parsed);
       }
     }
-    await reader.cancel().catch(() => undefined);
     return events;
-  } catch (error) {
-    if (controller.signal.aborted) throw new Error(`the stream did not deliver in ${timeoutMs} ms; got ${JSON.stringify(events)}`);
-    throw error;
   } finally {
-    clearTimeout(timer);
-    controller.abort();
+    await reader.cancel().catch(() => undefined);
   }
 }
 

@@ -1,6 +1,7 @@
 // The web-chat stream: server-sent events of the visitor's latest conversation, resumed after
 // the Last-Event-ID an EventSource sends when it reconnects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEvents as readServerEvents, type ServerSentEvent } from '../testing/sse';
 import { randomId, startWebchat, type WebchatHarness } from './webchatHarness';
 
 interface ServerEvent {
@@ -9,28 +10,11 @@ interface ServerEvent {
   data: unknown;
 }
 
-/** Reads events until `done` says so or the server closes the stream. */
+const withJson = (events: ServerSentEvent[]): ServerEvent[] => events.map((e) => ({ ...e, data: JSON.parse(e.data) as unknown }));
+
+/** Reads events, their data parsed, until `done` says so or the server closes the stream. */
 async function readEvents(response: Response, done: (events: ServerEvent[]) => boolean = () => false): Promise<ServerEvent[]> {
-  const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
-  if (!reader) throw new Error('no body');
-  const events: ServerEvent[] = [];
-  let buffer = '';
-  try {
-    while (!done(events)) {
-      const { value, done: closed } = await reader.read();
-      if (closed) break;
-      buffer += value;
-      const blocks = buffer.split('\n\n');
-      buffer = blocks.pop() ?? '';
-      for (const block of blocks) {
-        const fields = Object.fromEntries(block.split('\n').filter((line) => !line.startsWith(':')).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
-        if (fields.event) events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data ?? 'null') });
-      }
-    }
-  } finally {
-    await reader.cancel();
-  }
-  return events;
+  return withJson(await readServerEvents(response, (events) => done(withJson(events))));
 }
 
 const texts = (events: ServerEvent[]) =>
