@@ -1,5 +1,12 @@
 // The UI's strings, English and Thai. Keys are shared: Thai must translate every English key.
-const en = {
+// Larger areas keep their strings in catalogs/ (one file each) and are merged here.
+import * as flowsList from './catalogs/flowsList';
+import * as editor from './catalogs/editor';
+import * as properties from './catalogs/properties';
+import * as simulator from './catalogs/simulator';
+import * as versions from './catalogs/versions';
+
+const core = {
   appName: 'Switchboard',
   tagline: 'Omnichannel customer journeys for contact centers',
   languageSwitcher: 'Language',
@@ -166,9 +173,18 @@ const en = {
   chatDemoInvalidKey: 'A key uses only letters, digits, “-” and “_”, up to 64 characters.',
 };
 
+const en = {
+  ...core,
+  ...flowsList.en,
+  ...editor.en,
+  ...properties.en,
+  ...simulator.en,
+  ...versions.en,
+};
+
 export type MessageKey = keyof typeof en;
 
-const th: Record<MessageKey, string> = {
+const coreTh: Record<keyof typeof core, string> = {
   appName: 'Switchboard',
   tagline: 'เส้นทางลูกค้าแบบออมนิแชนเนลสำหรับคอนแทคเซ็นเตอร์',
   languageSwitcher: 'เลือกภาษา',
@@ -324,6 +340,15 @@ const th: Record<MessageKey, string> = {
   chatDemoMissingTitle: 'ยังไม่มีโฟลว์ที่ตอบคีย์ “{key}”',
   chatDemoMissingBody: 'ผูกโฟลว์ที่เผยแพร่แล้วกับคีย์นี้ แล้วโหลดหน้านี้ใหม่',
   chatDemoInvalidKey: 'คีย์ใช้ได้เฉพาะตัวอักษร ตัวเลข “-” และ “_” ไม่เกิน 64 ตัว',
+};
+
+const th: Record<MessageKey, string> = {
+  ...coreTh,
+  ...flowsList.th,
+  ...editor.th,
+  ...properties.th,
+  ...simulator.th,
+  ...versions.th,
 };
 
 export const messages = { en, th };
