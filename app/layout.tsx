@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { TRPCReactProvider } from './lib/trpc';
+// Bundled with the build and served by the app itself (see globals.css).
+import '@fontsource-variable/inter';
+import '@fontsource-variable/noto-sans-thai';
 import './globals.css';
 
 export const metadata: Metadata = {
