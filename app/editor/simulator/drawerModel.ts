@@ -38,7 +38,7 @@ export type SessionStatus =
   | { kind: 'notStarted' }
   | { kind: 'waiting'; node: string; label: string }
   | { kind: 'queued'; queue: string }
-  | { kind: 'withAgent'; queue: string; agent: string }
+  | { kind: 'withAgent'; queue: string }
   | { kind: 'ended'; outcome: string };
 
 /** What the status line says about the journey now. */
@@ -46,7 +46,7 @@ export function statusOf(state: StepState | null, flow: FlowDocument, locale: Lo
   if (!state) return { kind: 'notStarted' };
   if (state.ended) return { kind: 'ended', outcome: state.outcome ?? '' };
   if (state.handoff?.status === 'queued') return { kind: 'queued', queue: state.handoff.queue };
-  if (state.handoff?.status === 'accepted') return { kind: 'withAgent', queue: state.handoff.queue, agent: state.handoff.agent ?? '' };
+  if (state.handoff?.status === 'accepted') return { kind: 'withAgent', queue: state.handoff.queue };
   return { kind: 'waiting', node: state.at, label: nodeLabel(flow, state.at, locale) };
 }
 

@@ -1,5 +1,6 @@
 // The HTTP mocks editor's text: a JSON list like a journey's `mocks.http`, checked with the
 // simulator's own `Mocks` schema so what the drawer accepts is what a journey accepts.
+import { z } from 'zod';
 import { Mocks, type HttpMock } from '@/flows';
 
 export type MocksTextResult =
@@ -32,4 +33,17 @@ export function parseMocksText(text: string): MocksTextResult {
 /** The editor's text for mocks (pretty JSON, empty for none). */
 export function mocksToText(http: readonly unknown[]): string {
   return http.length === 0 ? '' : JSON.stringify(http, null, 2);
+}
+
+const Vars = z.record(z.string(), z.unknown());
+
+/** The initial-variables editor's text: a JSON object (empty text is none). */
+export function parseVarsText(text: string): { ok: true; vars: Record<string, unknown> } | { ok: false; error: string } {
+  if (text.trim() === '') return { ok: true, vars: {} };
+  try {
+    const parsed = Vars.safeParse(JSON.parse(text));
+    return parsed.success ? { ok: true, vars: parsed.data } : { ok: false, error: parsed.error.issues[0]?.message ?? '' };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
