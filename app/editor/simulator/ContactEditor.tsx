@@ -2,6 +2,7 @@
 import { t, type Locale } from '@/app/i18n/messages';
 import { CONTACT_PRESETS } from './drawerModel';
 import type { ContactProfile } from './sessionTypes';
+import { closeOnEscape } from './closeOnEscape';
 import styles from './SimulatorDrawer.module.css';
 
 interface ContactEditorProps {
@@ -22,7 +23,7 @@ export function ContactEditor({ contact, locale, onChange }: ContactEditorProps)
   const preset = CONTACT_PRESETS.find((candidate) => FIELDS.every((f) => candidate.contact[f.key] === contact[f.key]))?.id ?? 'custom';
   const summary = contact.name || t(locale, 'simPresetAnonymous');
   return (
-    <details className={styles.popover}>
+    <details className={styles.popover} onKeyDown={closeOnEscape}>
       <summary className={styles.toolButton}>
         {t(locale, 'simContact')}: <strong>{summary}</strong>
       </summary>

@@ -37,8 +37,9 @@ export function Keypad({ locale, disabled, onDigits }: KeypadProps) {
         }}
       >
         <label className={styles.field}>
-          <span>{t(locale, 'simDigits')}</span>
+          <span className={styles.visuallyHidden}>{t(locale, 'simDigits')}</span>
           <input
+            placeholder={t(locale, 'simDigits')}
             inputMode="tel"
             value={digits}
             disabled={disabled}

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { t, type Locale } from '@/app/i18n/messages';
 import type { MocksInput } from '@/flows/simulate/mocks';
 import { mocksToText, parseMocksText, parseVarsText } from './mocksText';
+import { closeOnEscape } from './closeOnEscape';
 import styles from './SimulatorDrawer.module.css';
 
 interface MocksEditorProps {
@@ -31,7 +32,7 @@ export function MocksEditor({ mocks, vars, locale, onChange }: MocksEditorProps)
   };
 
   return (
-    <details className={styles.popover}>
+    <details className={styles.popover} onKeyDown={closeOnEscape}>
       <summary className={styles.toolButton}>{t(locale, 'simMocksCount', { count })}</summary>
       <div className={`${styles.popoverBody} ${styles.popoverWide}`}>
         <label className={styles.field}>

@@ -4,7 +4,6 @@ import { t, type Locale } from '@/app/i18n/messages';
 import { Channel, CHANNELS } from '@/flows';
 import type { CustomerStep, StepState } from './sessionTypes';
 import { channelName } from './stepText';
-import { Keypad } from './Keypad';
 import styles from './SimulatorDrawer.module.css';
 
 interface SimComposerProps {
@@ -14,7 +13,7 @@ interface SimComposerProps {
   onCustomer(step: CustomerStep): void;
 }
 
-/** What the customer does next: quick replies, a message on any channel, DTMF tones on voice. */
+/** What the customer writes next: quick replies, or a message on this or any other channel. */
 export function SimComposer({ current, quickReplies, locale, onCustomer }: SimComposerProps) {
   const [text, setText] = useState('');
   // null follows the journey's channel; a choice lets the customer write somewhere else.
@@ -77,7 +76,6 @@ export function SimComposer({ current, quickReplies, locale, onCustomer }: SimCo
           {t(locale, 'simSend')}
         </button>
       </form>
-      {channel === 'voice' ? <Keypad locale={locale} disabled={disabled} onDigits={(digits) => send({ digits })} /> : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { t, type Locale } from '@/app/i18n/messages';
 import { agentCanAct } from './drawerModel';
+import { Keypad } from './Keypad';
 import type { SessionAction, StepState } from './sessionTypes';
 import { clockDateTime } from './stepText';
 import styles from './SimulatorDrawer.module.css';
@@ -14,12 +15,15 @@ interface SimControlsProps {
   onAction(action: SessionAction): void;
 }
 
-/** The virtual clock, hanging up, and the agent's side of a handoff. */
+/** The phone keypad on voice, the virtual clock, hanging up, and the agent's side of a handoff. */
 export function SimControls({ current, locale, onAction }: SimControlsProps) {
   const [by, setBy] = useState('');
   const disabled = !current || current.ended;
   return (
     <div className={styles.controls}>
+      {current?.channel === 'voice' ? (
+        <Keypad locale={locale} disabled={disabled} onDigits={(digits) => onAction({ kind: 'customer', customer: { digits } })} />
+      ) : null}
       <section className={styles.panel} aria-label={t(locale, 'simClock')}>
         <h3 className={styles.panelTitle}>{t(locale, 'simClock')}</h3>
         {current ? (
@@ -50,7 +54,7 @@ export function SimControls({ current, locale, onAction }: SimControlsProps) {
           </button>
         </form>
         <button type="button" className={styles.danger} disabled={disabled} onClick={() => onAction({ kind: 'customer', customer: { hangup: true } })}>
-          {t(locale, 'simHangup')}
+          {t(locale, current?.channel === 'voice' ? 'simHangup' : 'simLeave')}
         </button>
       </section>
       {agentCanAct(current) && current?.handoff ? <AgentPanel queued={current.handoff.status === 'queued'} locale={locale} onAction={onAction} /> : null}

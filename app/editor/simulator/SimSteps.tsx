@@ -1,4 +1,5 @@
 'use client';
+import { useEffect, useRef } from 'react';
 import { t, type Locale } from '@/app/i18n/messages';
 import type { StepRecord } from './sessionTypes';
 import { clockTime, stepLabel } from './stepText';
@@ -12,8 +13,12 @@ interface SimStepsProps {
 
 /** Every step with the nodes it entered and the variables after it; the newest is open. */
 export function SimSteps({ steps, locale }: SimStepsProps) {
+  const list = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [steps]);
   return (
-    <section className={styles.steps} aria-label={t(locale, 'simSteps')}>
+    <section ref={list} className={styles.steps} aria-label={t(locale, 'simSteps')}>
       <h3 className={styles.panelTitle}>{t(locale, 'simSteps')}</h3>
       <ol className={styles.stepList}>
         {steps.map((step, index) => (

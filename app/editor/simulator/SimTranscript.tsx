@@ -16,12 +16,13 @@ const AUTHOR_CLASSES = { customer: styles.customer, bot: styles.bot, agent: styl
 
 /** The conversation as a chat: customer right, bot left, agent left in its own colour. */
 export function SimTranscript({ view, locale }: SimTranscriptProps) {
-  const end = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+  // Keeps the newest message in view; scrolling only this box, never the editor around it.
   useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'nearest' });
+    if (log.current) log.current.scrollTop = log.current.scrollHeight;
   }, [view]);
   return (
-    <div className={styles.transcript} role="log" aria-label={t(locale, 'simConversation')}>
+    <div ref={log} className={styles.transcript} role="log" aria-label={t(locale, 'simConversation')}>
       {view.steps.map((step, index) => (
         <Fragment key={index}>
           <div className={styles.stepDivider} id={`sim-step-${index + 1}`}>
@@ -33,7 +34,6 @@ export function SimTranscript({ view, locale }: SimTranscriptProps) {
         </Fragment>
       ))}
       {view.transcript.length === 0 && view.current ? <p className={styles.hint}>{t(locale, 'simEmpty')}</p> : null}
-      <div ref={end} />
     </div>
   );
 }
