@@ -19,6 +19,8 @@ describe('SimulatorDrawer (server render)', () => {
     expect(html).toContain('aria-label="Simulator"');
     // lost-card starts on voice only: the first bot prompt is in the chat, the keypad is offered.
     expect(html).toMatch(/Waiting at main-menu \(Menu\)/);
+    expect(html).toContain('ธนาคารนาวา สวัสดีค่ะ');
+    expect(html).toContain('Conversation started on Voice');
     expect(html).toContain('aria-label="Phone keypad"');
     expect(html).toContain('aria-label="Key #"');
     expect(html).toContain('aria-label="Message as the customer"');
