@@ -13,13 +13,15 @@ interface SimToolbarProps {
   flow: FlowDocument;
   settings: SessionOptions;
   view: SessionView;
+  /** Remounts the mocks editor when the settings' mocks changed from outside it. */
+  settingsRevision: number;
   locale: Locale;
   onSettings(settings: SessionOptions): void;
   onRestart(): void;
 }
 
 /** Channel, contact, start time and mocks for the next run; restart; save as journey test. */
-export function SimToolbar({ flow, settings, view, locale, onSettings, onRestart }: SimToolbarProps) {
+export function SimToolbar({ flow, settings, view, settingsRevision, locale, onSettings, onRestart }: SimToolbarProps) {
   const channels = startChannels(flow);
   return (
     <div className={styles.toolbar} role="toolbar" aria-label={t(locale, 'simSettings')}>
@@ -51,9 +53,9 @@ export function SimToolbar({ flow, settings, view, locale, onSettings, onRestart
           }}
         />
       </label>
-      <MocksEditor mocks={settings.mocks} vars={settings.vars} locale={locale} onChange={(change) => onSettings({ ...settings, ...change })} />
+      <MocksEditor key={settingsRevision} mocks={settings.mocks} vars={settings.vars} locale={locale} onChange={(change) => onSettings({ ...settings, ...change })} />
       <span className={styles.toolbarSpacer} />
-      <button type="button" className={styles.toolButton} onClick={onRestart}>
+      <button type="button" className={styles.toolButton} onClick={() => onRestart()}>
         {t(locale, 'simRestart')}
       </button>
       <SaveJourney flowId={flow.id} view={view} locale={locale} disabled={view.steps.length === 0} />

@@ -66,9 +66,16 @@ describe('simulator drawer (browser)', () => {
     await press('1');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('No HTTP mock answers GET https://crm.navabank.example');
     expect(await status()).toBe('Waiting at main-menu (Menu)');
+    // One click adds a mock for that call and takes the step again: the lookup now finds nobody.
+    await page.getByRole('button', { name: en.simAddMock }).click();
+    await expect.poll(status).not.toBe('Waiting at main-menu (Menu)');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByText(en.simMocksCount.replace('{count}', '1')).click();
+    expect(await page.getByLabel(en.simMocksLabel).inputValue()).toContain('"url": "https://crm.navabank.example/v1/customers/search?phone=%2B66812345678"');
+    await page.getByLabel(en.simMocksLabel).press('Escape');
 
     const mocks = exampleJourney('lost-card.happy-path-chat.journey.json').mocks?.http ?? [];
-    await page.getByText(en.simMocksCount.replace('{count}', '0')).click();
+    await page.getByText(en.simMocksCount.replace('{count}', '1')).click();
     await page.getByLabel(en.simMocksLabel).fill('[{ "url": 1 }]');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('0.url');
     await page.getByLabel(en.simMocksLabel).fill(JSON.stringify(mocks));
@@ -120,6 +127,12 @@ describe('simulator drawer (browser)', () => {
     expect(cli.stdout).toContain('1 passed, 0 failed');
     expect(cli.status).toBe(0);
 
+    // An edit offers to replay the same steps on the changed flow, or to start over.
+    const steps = await page.getByRole('region', { name: en.simSteps }).getByRole('listitem').count();
+    await page.getByRole('button', { name: 'edit the flow' }).click();
+    await page.getByRole('button', { name: en.simReplay.replace('{count}', String(steps - 1)) }).click();
+    await expect.poll(status).toBe('Ended: resolved');
+    expect(await page.getByRole('region', { name: en.simSteps }).getByRole('listitem').count()).toBe(steps);
     await page.getByRole('button', { name: 'edit the flow' }).click();
     await page.getByRole('button', { name: en.simRestartWithChanges }).click();
     expect(await status()).toBe('Waiting at main-menu (Menu)');

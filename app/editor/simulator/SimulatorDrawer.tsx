@@ -4,9 +4,9 @@
 import { t } from '@/app/i18n/messages';
 import type { SimulatorDrawerProps } from '@/app/editor/contracts';
 import { lastQuickReplies, statusOf } from './drawerModel';
-import { problemText } from './sessionProblems';
 import { SimComposer } from './SimComposer';
 import { SimControls } from './SimControls';
+import { SimNotices } from './SimNotices';
 import { SimSteps } from './SimSteps';
 import { SimToolbar } from './SimToolbar';
 import { SimTranscript } from './SimTranscript';
@@ -26,7 +26,7 @@ export function SimulatorDrawer({ flow, library, locale, onTrace, onClose }: Sim
         <p className={`${styles.status} ${styles[`status_${status.kind}`] ?? ''}`} role="status" aria-label={t(locale, 'simStatus')}>
           {statusText(status, locale)}
         </p>
-        <SimToolbar flow={flow} settings={session.settings} view={view} locale={locale} onSettings={session.setSettings} onRestart={session.restart} />
+        <SimToolbar flow={flow} settings={session.settings} view={view} locale={locale} settingsRevision={session.settingsRevision} onSettings={session.setSettings} onRestart={() => session.restart()} />
         <button
           type="button"
           className={styles.close}
@@ -40,26 +40,7 @@ export function SimulatorDrawer({ flow, library, locale, onTrace, onClose }: Sim
           ×
         </button>
       </header>
-      {session.flowChanged ? (
-        <div className={styles.notice}>
-          <span>{t(locale, 'simFlowChanged')}</span>
-          <button type="button" className={styles.primary} onClick={session.restart}>
-            {t(locale, 'simRestartWithChanges')}
-          </button>
-        </div>
-      ) : session.settingsChanged ? (
-        <div className={styles.notice}>
-          <span>{t(locale, 'simSettingsChanged')}</span>
-          <button type="button" className={styles.primary} onClick={session.restart}>
-            {t(locale, 'simRestart')}
-          </button>
-        </div>
-      ) : null}
-      {view.problem ? (
-        <p className={styles.problem} role="alert">
-          {problemText(view.problem, locale)}
-        </p>
-      ) : null}
+      <SimNotices session={session} locale={locale} />
       <div className={styles.body}>
         <div className={styles.chat}>
           <SimTranscript view={view} locale={locale} />

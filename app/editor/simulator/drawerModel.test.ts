@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '@/flows';
-import { agentCanAct, defaultOptions, fromLocalInput, lastQuickReplies, startChannels, statusOf, toLocalInput } from './drawerModel';
+import { agentCanAct, defaultOptions, fromLocalInput, lastQuickReplies, startChannels, statusOf, toLocalInput, withMockFor } from './drawerModel';
 import { parseMocksText, parseVarsText } from './mocksText';
 import { exampleFlow, exampleLibrary, sessionFromJourney } from './testing';
 
@@ -28,6 +28,13 @@ describe('drawer model', () => {
     const view = sessionFromJourney('telco-support.billing-quick-reply.journey.json').view();
     expect(lastQuickReplies(view.steps.slice(0, 1)).map((reply) => reply.id)).toContain('billing');
     expect(lastQuickReplies(view.steps)).toEqual([]);
+  });
+
+  it('adds a mock for the call no mock answered', () => {
+    const options = defaultOptions(exampleFlow('order-status'), 0);
+    const problem = { kind: 'noMock', method: 'GET', url: 'https://shop.example/orders/1', node: 'crm' } as const;
+    expect(withMockFor(options, problem)?.mocks.http).toEqual([{ method: 'GET', url: 'https://shop.example/orders/1', status: 200, json: {} }]);
+    expect(withMockFor(options, { kind: 'ended' })).toBeUndefined();
   });
 
   it('round-trips the start time through a datetime-local value', () => {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Channel, CHANNELS, nodeType, type FlowDocument } from '@/flows';
 import type { Locale } from '@/app/i18n/messages';
-import type { ContactProfile, SessionOptions, StepRecord, StepState } from './sessionTypes';
+import type { ContactProfile, SessionOptions, SessionProblem, StepRecord, StepState } from './sessionTypes';
 import { topLevel } from './trace';
 
 /** Contacts a tester plays most often; the first is the default. */
@@ -85,4 +85,14 @@ export function toLocalInput(iso: string): string {
 export function fromLocalInput(value: string): string | undefined {
   const date = new Date(value);
   return value === '' || Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/**
+ * The options with a mock that answers the call a `noMock` problem names (200, an empty JSON
+ * object) for the tester to fill in; `undefined` for other problems.
+ */
+export function withMockFor(options: SessionOptions, problem: SessionProblem | null): SessionOptions | undefined {
+  if (problem?.kind !== 'noMock') return undefined;
+  const mock = { method: problem.method, url: problem.url, status: 200, json: {} };
+  return { ...options, mocks: { ...options.mocks, http: [...(options.mocks.http ?? []), mock] } };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edge, NOW, testFlow } from '@/flows/testing/flows';
-import { SimulatorSession } from './session';
+import { actionsOf, SimulatorSession } from './session';
 import { problemText } from './sessionProblems';
 import type { SessionOptions } from './sessionTypes';
 import { sessionTrace } from './trace';
@@ -93,6 +93,20 @@ describe('SimulatorSession', () => {
     session.apply({ kind: 'wait', wait: '1m' });
     expect(session.apply({ kind: 'customer', customer: { text: 'hello?' } }).problem).toEqual({ kind: 'ended' });
     expect(session.view().steps).toHaveLength(2);
+  });
+
+  it('replays the steps of an earlier run, stopping at the first that fails', () => {
+    const first = new SimulatorSession(lookup, new Map(), options);
+    first.apply({ kind: 'customer', customer: { digits: '1234' } });
+    first.apply({ kind: 'agent', agent: { accept: true } });
+    const again = new SimulatorSession(lookup, new Map(), options, actionsOf(first.view().steps));
+    expect(again.view().steps.map((step) => step.state)).toEqual(first.view().steps.map((step) => step.state));
+
+    const withoutMocks = new SimulatorSession(lookup, new Map(), { ...options, mocks: { http: [] } }, actionsOf(first.view().steps));
+    expect(withoutMocks.view().steps).toHaveLength(1);
+    expect(withoutMocks.view().problem?.kind).toBe('noMock');
+    expect(withoutMocks.view().failedAction).toEqual({ kind: 'customer', customer: { digits: '1234' } });
+    expect(withoutMocks.apply({ kind: 'wait', wait: '1m' }).failedAction).toBeNull();
   });
 
   it('reports a flow that does not compile with localized diagnostics', () => {

@@ -19,14 +19,17 @@ export class SimulatorSession {
   private simulation: Simulation | null = null;
   private steps: StepRecord[] = [];
   private problem: SessionProblem | null = null;
+  private failed: SessionAction | null = null;
   private cached: SessionView | null = null;
 
+  /** `replay`: actions to take at once, e.g. the steps of an earlier run of an edited flow. */
   constructor(
     readonly flow: unknown,
     readonly library: FlowLibrary,
     readonly options: SessionOptions,
+    replay: readonly SessionAction[] = [],
   ) {
-    this.replay([]);
+    this.replay(replay);
   }
 
   /** Applies one action; on failure keeps every earlier step and reports the problem. */
@@ -35,15 +38,11 @@ export class SimulatorSession {
     if (!simulation) return this.view();
     const before = simulation.state().transcript.length;
     try {
-      const state = perform(simulation, action);
-      this.steps.push(record(action, state, before));
+      this.steps.push(record(action, perform(simulation, action), before));
       this.problem = null;
+      this.failed = null;
     } catch (error) {
-      // The simulation may have half-applied the action (an HTTP call with no mock): rebuild
-      // it from the recorded steps, which replay identically on the virtual clock.
-      const problem = problemFromError(error);
-      this.replay(this.steps.map((step) => step.action).filter((a): a is SessionAction => a !== null));
-      this.problem = problem;
+      this.fail(actionsOf(this.steps), action, error);
     }
     this.cached = null;
     return this.view();
@@ -58,26 +57,54 @@ export class SimulatorSession {
         transcript: this.simulation ? [...this.simulation.state().transcript] : [],
         current: last ? last.state : null,
         problem: this.problem,
+        failedAction: this.failed,
       };
     }
     return this.cached;
   }
 
-  /** Starts a fresh simulation and applies `actions` to it. */
+  /** Starts a fresh simulation and applies `actions`, stopping at the first that fails. */
   private replay(actions: readonly SessionAction[]): void {
     this.simulation = null;
     this.steps = [];
     this.problem = null;
+    this.failed = null;
     this.cached = null;
+    const simulation = this.start();
+    if (!simulation) return;
+    for (const [index, action] of actions.entries()) {
+      const before = simulation.state().transcript.length;
+      try {
+        this.steps.push(record(action, perform(simulation, action), before));
+      } catch (error) {
+        this.fail(actions.slice(0, index), action, error);
+        return;
+      }
+    }
+    this.simulation = simulation;
+  }
+
+  /**
+   * Reports a failed action. The simulation may have half-applied it (an HTTP call with no
+   * mock), so it is rebuilt from the steps before, which replay identically on the virtual clock.
+   */
+  private fail(before: readonly SessionAction[], action: SessionAction, error: unknown): void {
+    const problem = problemFromError(error);
+    this.replay(before);
+    this.problem = problem;
+    this.failed = action;
+  }
+
+  private start(): Simulation | null {
     const mocks = Mocks.safeParse(this.options.mocks);
     if (!mocks.success) {
       this.problem = { kind: 'badMocks', message: mocks.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-      return;
+      return null;
     }
     const compiled = compileFlow(this.flow, { flows: this.library });
     if (!compiled.ok) {
       this.problem = { kind: 'compile', diagnostics: compiled.diagnostics.filter((d) => d.severity === 'error') };
-      return;
+      return null;
     }
     try {
       const simulation = createSimulation(compiled.flow, {
@@ -89,15 +116,17 @@ export class SimulatorSession {
         vars: this.options.vars,
       });
       this.steps.push(record(null, simulation.state(), 0));
-      for (const action of actions) {
-        const before = simulation.state().transcript.length;
-        this.steps.push(record(action, perform(simulation, action), before));
-      }
-      this.simulation = simulation;
+      return simulation;
     } catch (error) {
       this.problem = problemFromError(error);
+      return null;
     }
   }
+}
+
+/** The actions of recorded steps, in order (the start has none). */
+export function actionsOf(steps: readonly StepRecord[]): SessionAction[] {
+  return steps.flatMap((step) => (step.action ? [step.action] : []));
 }
 
 /** The contact fields the user filled in; empty fields are left out, as in a journey file. */

@@ -90,4 +90,6 @@ export interface SessionView {
   current: StepState | null;
   /** The last action's problem (the journey stays where it was), or the start's. */
   problem: SessionProblem | null;
+  /** The action that caused `problem`, to retry once it is fixed (e.g. a mock added). */
+  failedAction: SessionAction | null;
 }

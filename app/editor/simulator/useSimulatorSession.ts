@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowDocument } from '@/flows';
 import type { SimulatorTrace } from '@/app/editor/contracts';
-import { defaultOptions, startChannels } from './drawerModel';
-import { SimulatorSession } from './session';
+import { defaultOptions, startChannels, withMockFor } from './drawerModel';
+import { actionsOf, SimulatorSession } from './session';
 import type { SessionAction, SessionOptions, SessionView } from './sessionTypes';
 import { sessionTrace } from './trace';
 
@@ -17,8 +17,13 @@ export interface SimulatorSessionHandle {
   setSettings(settings: SessionOptions): void;
   settingsChanged: boolean;
   flowChanged: boolean;
+  /** Changes whenever the settings change from outside the toolbar (a mock added for a failed call). */
+  settingsRevision: number;
   apply(action: SessionAction): void;
-  restart(): void;
+  /** Starts over with the draft and the settings; `replay` takes the same steps again. */
+  restart(replay?: boolean): void;
+  /** Adds a mock for the call that failed, then replays the steps and the failed action. */
+  addMockAndRetry(): void;
 }
 
 export function useSimulatorSession(
@@ -32,14 +37,30 @@ export function useSimulatorSession(
 
   const apply = useCallback((action: SessionAction) => setView(session.apply(action)), [session]);
 
-  const restart = useCallback(() => {
-    const channels = startChannels(flow);
-    const options = channels.includes(settings.channel) ? settings : { ...settings, channel: channels[0] ?? 'webchat' };
-    const next = new SimulatorSession(flow, library, options);
-    setSettings(options);
+  const [settingsRevision, setSettingsRevision] = useState(0);
+
+  const begin = useCallback((next: SimulatorSession) => {
     setSession(next);
     setView(next.view());
-  }, [flow, library, settings]);
+  }, []);
+
+  const restart = useCallback(
+    (replay = false) => {
+      const channels = startChannels(flow);
+      const options = channels.includes(settings.channel) ? settings : { ...settings, channel: channels[0] ?? 'webchat' };
+      setSettings(options);
+      begin(new SimulatorSession(flow, library, options, replay ? actionsOf(view.steps) : []));
+    },
+    [begin, flow, library, settings, view],
+  );
+
+  const addMockAndRetry = useCallback(() => {
+    const options = withMockFor(session.options, view.problem);
+    if (!options || !view.failedAction) return;
+    setSettings(options);
+    setSettingsRevision((revision) => revision + 1);
+    begin(new SimulatorSession(session.flow, library, options, [...actionsOf(view.steps), view.failedAction]));
+  }, [begin, library, session, view]);
 
   const startedKey = useMemo(() => JSON.stringify(session.flow), [session]);
   const flowKey = useMemo(() => JSON.stringify(flow), [flow]);
@@ -56,5 +77,5 @@ export function useSimulatorSession(
   }, [view]);
   useEffect(() => () => onTraceRef.current(null), []);
 
-  return { view, settings, setSettings, settingsChanged, flowChanged, apply, restart };
+  return { view, settings, setSettings, settingsChanged, flowChanged, settingsRevision, apply, restart, addMockAndRetry };
 }
