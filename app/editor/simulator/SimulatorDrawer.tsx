@@ -23,7 +23,7 @@ export function SimulatorDrawer({ flow, library, locale, onTrace, onClose }: Sim
     <section className={styles.drawer} aria-label={t(locale, 'simTitle')}>
       <header className={styles.header}>
         <h2 className={styles.title}>{t(locale, 'simTitle')}</h2>
-        <p className={`${styles.status} ${styles[`status_${status.kind}`] ?? ''}`} role="status" aria-label={t(locale, 'simStatus')}>
+        <p className={`${styles.status} ${styles[`status_${status.kind}`] ?? ''}`} role="status" aria-label={t(locale, 'simStatus')} title={statusText(status, locale)}>
           {statusText(status, locale)}
         </p>
         <SimToolbar flow={flow} settings={session.settings} view={view} locale={locale} settingsRevision={session.settingsRevision} onSettings={session.setSettings} onRestart={() => session.restart()} />
