@@ -5,7 +5,7 @@ import { useId, useMemo } from 'react';
 import { nodeType } from '@/flows';
 import { t } from '@/app/i18n/messages';
 import type { PropertyPanelProps } from '../contracts';
-import { buildForm, splitAdvanced } from './model/formModel';
+import { nodeForm, splitAdvanced } from './model/formModel';
 import { nodeProblems, problemsWithin, unplacedProblems } from './model/errors';
 import { templateNames, variableNames } from './model/completion';
 import { getIn, isRecord, setData, type Keys } from './model/values';
@@ -18,7 +18,6 @@ export function PropertyPanel({ flow, nodeId, diagnostics, locale, readOnly, onC
   const idBase = `props${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const node = flow.nodes.find((candidate) => candidate.id === nodeId);
   const type = node ? nodeType(node.type) : undefined;
-  const form = useMemo(() => (type ? buildForm(type.props, type.texts[locale]) : []), [type, locale]);
   const names = useMemo(() => ({ templates: templateNames(flow), variables: variableNames(flow) }), [flow]);
 
   if (!node) {
@@ -52,6 +51,7 @@ export function PropertyPanel({ flow, nodeId, diagnostics, locale, readOnly, onC
       if (!readOnly) onChangeData(setData(data, keys, value));
     },
   };
+  const form = nodeForm(type, locale);
   const { basic, advanced } = splitAdvanced(form);
   const texts = type.texts[locale];
   const renderRow = (field: (typeof form)[number]) => <FieldRow key={field.key} field={field} keys={[field.key]} value={getIn(data, [field.key])} ctx={ctx} />;

@@ -127,3 +127,13 @@ export function humanize(key: string): string {
 export function splitAdvanced(fields: readonly FieldModel[]): { basic: FieldModel[]; advanced: FieldModel[] } {
   return { basic: fields.filter((field) => !field.advanced), advanced: fields.filter((field) => field.advanced) };
 }
+
+const forms = new Map<string, FieldModel[]>();
+
+/** The form of a node type in a locale, built once (schemas do not change while the app runs). */
+export function nodeForm(type: { type: string; props: z.core.$ZodType; texts: Record<'en' | 'th', NodeTexts> }, locale: 'en' | 'th'): FieldModel[] {
+  const key = `${type.type}:${locale}`;
+  let form = forms.get(key);
+  if (!form) forms.set(key, (form = buildForm(type.props, type.texts[locale])));
+  return form;
+}
