@@ -137,3 +137,13 @@ export function nodeForm(type: { type: string; props: z.core.$ZodType; texts: Re
   if (!form) forms.set(key, (form = buildForm(type.props, type.texts[locale])));
   return form;
 }
+
+/**
+ * The item keys the dedicated widgets edit themselves (the rule builder, the weekly hours).
+ * Tests hold the schemas to these, so a key added to a rule or an hours row is not silently
+ * left without a control.
+ */
+export const WIDGET_ITEM_KEYS: Partial<Record<Widget, readonly string[]>> = {
+  rules: ['var', 'op', 'value'],
+  weekly: ['day', 'open', 'close'],
+};

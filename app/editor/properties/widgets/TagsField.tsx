@@ -37,6 +37,7 @@ export function TagsField({ keys, value, id, label, describedBy, invalid, ctx, f
           </li>
         ))}
       </ul>
+      {!ctx.readOnly && (
       <div className={styles.inline}>
         <input
           id={id}
@@ -61,6 +62,7 @@ export function TagsField({ keys, value, id, label, describedBy, invalid, ctx, f
           {t(ctx.locale, 'propsAddTag', { field: label })}
         </button>
       </div>
+      )}
     </div>
   );
 }
