@@ -32,11 +32,10 @@ export function VariableCard({ row, variables, locale, readOnly, onChange, onRem
   };
   return (
     <article className={styles.variable} aria-label={row.name}>
-      <div className={styles.variableGrid}>
-        <label className={styles.smallLabel} htmlFor={`${id}-name`}>{t(locale, 'propsVarsName')}</label>
+      <div className={styles.variableHead}>
         <input
           id={`${id}-name`}
-          className={`${styles.input} ${styles.mono}`}
+          className={`${styles.input} ${styles.mono} ${styles.nameInput}`}
           value={name}
           disabled={readOnly}
           aria-label={t(locale, 'propsVarsNameOf', { name: row.name })}
@@ -48,10 +47,9 @@ export function VariableCard({ row, variables, locale, readOnly, onChange, onRem
             if (event.key === 'Escape') setName(row.name);
           }}
         />
-        <label className={styles.smallLabel} htmlFor={`${id}-type`}>{t(locale, 'propsVarsType')}</label>
         <select
           id={`${id}-type`}
-          className={styles.select}
+          className={`${styles.select} ${styles.typeSelect}`}
           value={declaration.type}
           disabled={readOnly}
           aria-label={t(locale, 'propsVarsTypeOf', { name: row.name })}
@@ -63,41 +61,45 @@ export function VariableCard({ row, variables, locale, readOnly, onChange, onRem
             </option>
           ))}
         </select>
-        <label className={styles.smallLabel} htmlFor={`${id}-default`}>{t(locale, 'propsVarsDefault')}</label>
-        <input
-          id={`${id}-default`}
-          className={`${styles.input} ${styles.mono}`}
-          value={defaultText}
-          disabled={readOnly}
-          aria-label={t(locale, 'propsVarsDefaultOf', { name: row.name })}
-          aria-invalid={defaultBad || undefined}
-          onChange={(event) => {
-            setDefaultText(event.target.value);
-            const parsed = parseDefault(event.target.value, declaration.type);
-            setDefaultBad(!parsed.ok);
-            if (parsed.ok) onChange(updateDeclaration(variables, row.name, { default: parsed.value }));
-          }}
-        />
-        <label className={styles.smallLabel} htmlFor={`${id}-description`}>{t(locale, 'propsVarsDescription')}</label>
-        <input
-          id={`${id}-description`}
-          className={styles.input}
-          value={declaration.description ?? ''}
-          disabled={readOnly}
-          aria-label={t(locale, 'propsVarsDescriptionOf', { name: row.name })}
-          onChange={(event) => onChange(updateDeclaration(variables, row.name, { description: event.target.value === '' ? undefined : event.target.value }))}
-        />
-      </div>
-      {problem && <p className={styles.fieldError}>{problem === 'taken' ? t(locale, 'propsVarsNameTaken', { name: name.trim() }) : t(locale, 'propsVarsNameInvalid')}</p>}
-      {defaultBad && <p className={styles.fieldError}>{t(locale, 'propsVarsDefaultInvalid')}</p>}
-      <div className={styles.variableFoot}>
-        <UsageList row={row} locale={locale} onSelect={onSelect} />
         {!readOnly && (
           <button type="button" className={styles.iconButton} aria-label={t(locale, 'propsVarsRemove', { name: row.name })} onClick={onRemove}>
             ×
           </button>
         )}
       </div>
+      {problem && <p className={styles.fieldError}>{problem === 'taken' ? t(locale, 'propsVarsNameTaken', { name: name.trim() }) : t(locale, 'propsVarsNameInvalid')}</p>}
+      <div className={styles.variableGrid}>
+        <label className={styles.smallLabel} htmlFor={`${id}-default`}>
+          {t(locale, 'propsVarsDefault')}
+          <input
+            id={`${id}-default`}
+            className={`${styles.input} ${styles.mono}`}
+            value={defaultText}
+            disabled={readOnly}
+            aria-label={t(locale, 'propsVarsDefaultOf', { name: row.name })}
+            aria-invalid={defaultBad || undefined}
+            onChange={(event) => {
+              setDefaultText(event.target.value);
+              const parsed = parseDefault(event.target.value, declaration.type);
+              setDefaultBad(!parsed.ok);
+              if (parsed.ok) onChange(updateDeclaration(variables, row.name, { default: parsed.value }));
+            }}
+          />
+        </label>
+        <label className={styles.smallLabel} htmlFor={`${id}-description`}>
+          {t(locale, 'propsVarsDescription')}
+          <input
+            id={`${id}-description`}
+            className={styles.input}
+            value={declaration.description ?? ''}
+            disabled={readOnly}
+            aria-label={t(locale, 'propsVarsDescriptionOf', { name: row.name })}
+            onChange={(event) => onChange(updateDeclaration(variables, row.name, { description: event.target.value === '' ? undefined : event.target.value }))}
+          />
+        </label>
+      </div>
+      {defaultBad && <p className={styles.fieldError}>{t(locale, 'propsVarsDefaultInvalid')}</p>}
+      <UsageList row={row} locale={locale} onSelect={onSelect} />
     </article>
   );
 }

@@ -39,10 +39,20 @@ export function FieldRow({ field, keys, value, ctx }: FieldRowProps) {
   const stacked = STACKED.has(field.widget);
   return (
     <div className={stacked ? styles.rowStacked : styles.row} data-field-path={formatPath(keys)}>
-      <label className={styles.label} htmlFor={id} id={`${id}-label`}>
-        {field.label}
+      <span className={styles.labelCell}>
+        {GROUPS.has(field.widget) ? (
+          // A group of controls is named by aria-labelledby; <label for> only names one control.
+          <span className={styles.label} id={`${id}-label`}>
+            {field.label}
+          </span>
+        ) : (
+          <label className={styles.label} htmlFor={id} id={`${id}-label`}>
+            {field.label}
+          </label>
+        )}
+        {/* Outside the label, so the field's accessible name is exactly its label. */}
         {field.required && <span className={styles.required} title={t(ctx.locale, 'propsRequired')} aria-hidden="true">*</span>}
-      </label>
+      </span>
       <div className={styles.control}>
         {widget(field, props, (child, childKeys, childValue) => (
           <FieldRow key={child.key} field={child} keys={childKeys} value={childValue} ctx={ctx} />
@@ -60,6 +70,9 @@ export function FieldRow({ field, keys, value, ctx }: FieldRowProps) {
 
 // Widgets with more than one line of controls take the panel's full width under their label.
 const STACKED: ReadonlySet<FieldModel['widget']> = new Set<FieldModel['widget']>(['liquid', 'list', 'rules', 'keyvalue', 'json', 'weekly', 'tags', 'dates', 'channels']);
+
+// Widgets whose element with the field's id is a group (role="group", aria-labelledby the label).
+const GROUPS: ReadonlySet<FieldModel['widget']> = new Set<FieldModel['widget']>(['list', 'rules', 'keyvalue', 'weekly', 'channels']);
 
 function widget(field: FieldModel, props: WidgetProps, renderField: (field: FieldModel, keys: Keys, value: unknown) => ReactNode): ReactNode {
   switch (field.widget) {

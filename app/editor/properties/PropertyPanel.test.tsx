@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FlowDocument, NODE_TYPES, nodeType, validateFlow, type Diagnostic } from '@/flows';
 import type { Locale } from '@/app/i18n/messages';
-import { controls, escapeHtml, fieldPathAround, labelsFor, unnamedControls } from '../testing/markup';
+import { controls, escapeHtml, fieldPathAround, nameTexts, unnamedControls } from '../testing/markup';
 import { renderWithProviders } from '../testing/renderWithProviders';
 import { nodeForm } from './model/formModel';
 import { PropertyPanel } from './PropertyPanel';
@@ -21,7 +21,7 @@ function render(flow: FlowDocument, nodeId: string, options: { locale?: Locale; 
 
 // Every top-level field has its row and its label, named by the catalog in this locale.
 function expectEveryFieldLabelled(html: string, type: string, locale: Locale): void {
-  const labels = [...labelsFor(html).values()];
+  const labels = nameTexts(html);
   for (const field of nodeForm(nodeType(type)!, locale)) {
     expect(html, `${type}.${field.key}`).toContain(`data-field-path="${field.key}"`);
     expect(labels.some((label) => label.startsWith(field.label)), `${type}.${field.key} label`).toBe(true);

@@ -36,6 +36,16 @@ export function labelsFor(html: string): Map<string, string> {
   return out;
 }
 
+/** Texts of the elements that name something: `<label>`s, and elements an aria-labelledby points at. */
+export function nameTexts(html: string): string[] {
+  const referenced = new Set([...html.matchAll(/aria-labelledby="([^"]+)"/g)].flatMap((match) => (match[1] ?? '').split(' ')));
+  const labels = [...html.matchAll(/<label\b[^>]*>([\s\S]*?)<\/label>/g)].map((match) => stripTags(match[1] ?? ''));
+  const byId = [...html.matchAll(/<(\w+)\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/\1>/g)]
+    .filter((match) => referenced.has(match[2] ?? ''))
+    .map((match) => stripTags(match[3] ?? ''));
+  return [...labels, ...byId];
+}
+
 /** Controls without an accessible name: no aria-label, no <label for>, and (buttons) no text. */
 export function unnamedControls(html: string): string[] {
   const labels = labelsFor(html);

@@ -74,7 +74,6 @@ export const en = {
   propsValueColumn: 'Value',
   propsNameTaken: 'That name is already used in this list.',
 
-  propsJsonHint: 'JSON (an object or a list), or a text template.',
 
   propsDay: 'Day of row {n}',
   propsOpens: 'Opens, row {n}',
@@ -89,9 +88,6 @@ export const en = {
   propsDaySat: 'Saturday',
   propsDaySun: 'Sunday',
 
-  propsAddDate: 'Add holiday',
-  propsDate: 'Holiday {n}',
-  propsRemoveDate: 'Remove holiday {date}',
 
   propsFlowLoading: 'Loading flows…',
   propsFlowChoose: '— choose a flow —',
@@ -108,9 +104,7 @@ export const en = {
 
   propsVarsTitle: 'Variables',
   propsVarsEmpty: 'No variables declared yet.',
-  propsVarsName: 'Name',
   propsVarsNameOf: 'Name of variable {name}',
-  propsVarsType: 'Type',
   propsVarsTypeOf: 'Type of {name}',
   propsVarsDefault: 'Default',
   propsVarsDefaultOf: 'Default of {name}',
@@ -205,7 +199,6 @@ export const th: Record<keyof typeof en, string> = {
   propsValueColumn: 'ค่า',
   propsNameTaken: 'ชื่อนี้ถูกใช้แล้วในรายการนี้',
 
-  propsJsonHint: 'JSON (ออบเจกต์หรือรายการ) หรือเทมเพลตข้อความ',
 
   propsDay: 'วันของแถว {n}',
   propsOpens: 'เวลาเปิด แถว {n}',
@@ -220,9 +213,6 @@ export const th: Record<keyof typeof en, string> = {
   propsDaySat: 'วันเสาร์',
   propsDaySun: 'วันอาทิตย์',
 
-  propsAddDate: 'เพิ่มวันหยุด',
-  propsDate: 'วันหยุด {n}',
-  propsRemoveDate: 'ลบวันหยุด {date}',
 
   propsFlowLoading: 'กำลังโหลดโฟลว์…',
   propsFlowChoose: '— เลือกโฟลว์ —',
@@ -239,9 +229,7 @@ export const th: Record<keyof typeof en, string> = {
 
   propsVarsTitle: 'ตัวแปร',
   propsVarsEmpty: 'ยังไม่มีการประกาศตัวแปร',
-  propsVarsName: 'ชื่อ',
   propsVarsNameOf: 'ชื่อของตัวแปร {name}',
-  propsVarsType: 'ชนิด',
   propsVarsTypeOf: 'ชนิดของ {name}',
   propsVarsDefault: 'ค่าเริ่มต้น',
   propsVarsDefaultOf: 'ค่าเริ่มต้นของ {name}',

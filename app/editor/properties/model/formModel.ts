@@ -16,6 +16,8 @@ export interface FieldModel {
   placeholder?: string;
   advanced: boolean;
   required: boolean;
+  /** The value the node uses when the field is left out (zod's `.default()`). */
+  defaultValue?: unknown;
   /** Allowed values of a `select` (an enum). */
   choices?: readonly string[];
   /** Number bounds, when the schema has them. */
@@ -65,6 +67,8 @@ function fieldModel(key: string, schema: z.core.$ZodType, texts: NodeTexts, pref
     required: !isOptional(schema),
   };
   if (text?.help) field.help = text.help;
+  const fallback = defaultOf(schema);
+  if (fallback !== undefined) field.defaultValue = fallback;
   if (meta?.placeholder) field.placeholder = meta.placeholder;
   if (inner instanceof z.ZodEnum) field.choices = inner.options.map(String);
   if (inner instanceof z.ZodNumber) Object.assign(field, numberBounds(inner));
@@ -106,6 +110,15 @@ function isOptional(schema: z.core.$ZodType): boolean {
     if (kind === 'optional' || kind === 'default' || kind === 'prefault') return true;
   }
   return false;
+}
+
+// The value of the first `.default()` among a field's wrappers.
+function defaultOf(schema: z.core.$ZodType): unknown {
+  for (let current: z.core.$ZodType | undefined = schema; current; current = unwrapOnce(current)) {
+    const def = current._zod.def;
+    if (def.type === 'default' && 'defaultValue' in def) return def.defaultValue;
+  }
+  return undefined;
 }
 
 function numberBounds(schema: z.ZodNumber): Pick<FieldModel, 'min' | 'max' | 'integer'> {

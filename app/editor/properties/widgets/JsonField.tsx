@@ -2,7 +2,6 @@
 // A JSON body or a text template. The typed text is kept as typed while the stored value is
 // the same, so reformatting never fights the designer's cursor.
 import { useState } from 'react';
-import { t } from '@/app/i18n/messages';
 import { jsonText, parseJsonText } from '../model/jsonText';
 import type { WidgetProps } from '../fieldContext';
 import styles from '../properties.module.css';
@@ -16,8 +15,7 @@ export function JsonField({ keys, value, id, describedBy, invalid, ctx }: Widget
     setDraft(jsonText(value));
   }
   return (
-    <div>
-      <textarea
+    <textarea
         id={id}
         className={`${styles.input} ${styles.textarea} ${styles.mono}`}
         rows={Math.min(12, Math.max(3, draft.split('\n').length))}
@@ -33,7 +31,5 @@ export function JsonField({ keys, value, id, describedBy, invalid, ctx }: Widget
           ctx.change(keys, next);
         }}
       />
-      <p className={styles.hint}>{t(ctx.locale, 'propsJsonHint')}</p>
-    </div>
   );
 }

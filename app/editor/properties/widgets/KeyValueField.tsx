@@ -16,7 +16,7 @@ export function KeyValueField({ keys, value, id, label, describedBy, invalid, ct
     ctx.change(keys, record === undefined && field.required ? {} : record);
   };
   return (
-    <div className={styles.keyvalue} id={id} role="group" aria-label={label} aria-describedby={describedBy}>
+    <div className={styles.keyvalue} id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
       {rows.length > 0 && (
         <div className={styles.kvHead} aria-hidden="true">
           <span>{t(ctx.locale, 'propsNameColumn')}</span>

@@ -51,14 +51,14 @@ export function LiquidField({ keys, value, id, label, describedBy, invalid, ctx,
         </div>
       )}
       {plain !== null && (
-        <TemplateInput id={id} value={plain} label={label} placeholder={field.placeholder} describedBy={describedBy} invalid={invalid} ctx={ctx} onChange={setText} />
+        <TemplateInput id={id} value={plain} label={label} placeholder={field.placeholder ?? t(ctx.locale, 'propsTemplateHint')} describedBy={describedBy} invalid={invalid} ctx={ctx} onChange={setText} />
       )}
       {active && typeof active.value === 'string' && (
         <TemplateInput
           id={id}
           value={active.value}
           label={label}
-          placeholder={field.placeholder}
+          placeholder={field.placeholder ?? t(ctx.locale, 'propsTemplateHint')}
           describedBy={describedBy}
           invalid={invalid}
           ctx={ctx}

@@ -22,7 +22,7 @@ export function ListField({ keys, value, id, label, ctx, field, renderField }: L
   const save = (next: unknown[]) => ctx.change(keys, next.length === 0 && !field.required ? undefined : next);
   const fields = field.itemFields ?? [];
   return (
-    <div className={styles.list} id={id}>
+    <div className={styles.list} id={id} role="group" aria-labelledby={`${id}-label`}>
       {items.length === 0 && <p className={styles.hint}>{t(ctx.locale, 'propsEmptyList')}</p>}
       {items.map((item, index) => {
         const name = itemName(label, index, item, ctx.locale);

@@ -29,7 +29,7 @@ export function RulesField({ keys, value, id, describedBy, invalid, ctx }: Widge
   const setRule = (index: number, rule: Record<string, unknown>) => save(rules.map((item, at) => (at === index ? rule : item)));
   const listId = `${id}-paths`;
   return (
-    <div className={styles.rules} id={id} aria-describedby={describedBy}>
+    <div className={styles.rules} id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
       {rules.length === 0 && <p className={styles.hint}>{t(ctx.locale, 'propsNoRules')}</p>}
       {rules.map((rule, index) => {
         const n = index + 1;

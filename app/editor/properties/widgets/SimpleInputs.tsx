@@ -17,7 +17,7 @@ export function TextInput({ keys, value, id, describedBy, invalid, ctx, field, k
       className={mono ? `${styles.input} ${styles.mono}` : styles.input}
       type={kind}
       value={typeof value === 'string' ? value : value === undefined ? '' : String(value)}
-      placeholder={field.placeholder}
+      placeholder={field.placeholder ?? defaultText(field)}
       list={list}
       disabled={ctx.readOnly}
       aria-invalid={invalid || undefined}
@@ -50,7 +50,7 @@ export function NumberInput({ keys, value, id, describedBy, invalid, ctx, field 
       min={field.min}
       max={field.max}
       step={field.integer ? 1 : 'any'}
-      placeholder={field.placeholder}
+      placeholder={field.placeholder ?? defaultText(field)}
       disabled={ctx.readOnly}
       aria-invalid={invalid || unreadable || undefined}
       aria-describedby={describedBy}
@@ -84,7 +84,9 @@ export function BooleanInput({ keys, value, id, describedBy, invalid, ctx }: Wid
 
 /** An enum; optional ones can be set back to "not set". `labelOf` names the choices. */
 export function SelectInput({ keys, value, id, describedBy, invalid, ctx, field, choices, labelOf }: WidgetProps & { field: FieldModel; choices: readonly string[]; labelOf?: (choice: string) => string }) {
-  const current = typeof value === 'string' ? value : '';
+  // Left out, the node uses the schema's default: show that rather than "not set".
+  const fallback = typeof field.defaultValue === 'string' ? field.defaultValue : '';
+  const current = typeof value === 'string' ? value : fallback;
   const known = choices.includes(current);
   return (
     <select
@@ -96,7 +98,7 @@ export function SelectInput({ keys, value, id, describedBy, invalid, ctx, field,
       aria-describedby={describedBy}
       onChange={(event) => ctx.change(keys, event.target.value === '' ? undefined : event.target.value)}
     >
-      {(!field.required || current === '') && <option value="">{t(ctx.locale, 'propsNotSet')}</option>}
+      {((!field.required && fallback === '') || current === '') && <option value="">{t(ctx.locale, 'propsNotSet')}</option>}
       {!known && current !== '' && <option value={current}>{current}</option>}
       {choices.map((choice) => (
         <option key={choice} value={choice}>
@@ -127,14 +129,14 @@ export function ChannelSelect(props: WidgetProps & { field: FieldModel }) {
 }
 
 /** Channels as checkboxes; none ticked removes the field (the node's default: every channel). */
-export function ChannelsInput({ keys, value, id, label, ctx }: WidgetProps) {
+export function ChannelsInput({ keys, value, id, ctx }: WidgetProps) {
   const ticked = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
   const toggle = (channel: string, on: boolean) => {
     const next = CHANNELS.filter((known) => (known === channel ? on : ticked.includes(known)));
     ctx.change(keys, next.length === 0 ? undefined : next);
   };
   return (
-    <div className={styles.checks} id={id} role="group" aria-label={label}>
+    <div className={styles.checks} id={id} role="group" aria-labelledby={`${id}-label`}>
       {CHANNELS.map((channel) => (
         <span key={channel} className={styles.check}>
           <input
@@ -188,4 +190,10 @@ export function TimezoneInput(props: WidgetProps & { field: FieldModel }) {
       </datalist>
     </>
   );
+}
+
+/** A field's default as placeholder text, so an empty box says what the node will use. */
+function defaultText(field: FieldModel): string | undefined {
+  const fallback = field.defaultValue;
+  return typeof fallback === 'string' || typeof fallback === 'number' ? String(fallback) : undefined;
 }

@@ -20,7 +20,7 @@ export function TagsField({ keys, value, id, label, describedBy, invalid, ctx, f
   };
   return (
     <div className={styles.tags}>
-      <ul className={styles.chips} aria-label={label}>
+      <ul className={styles.chips}>
         {tags.map((tag, index) => (
           <li key={`${tag}-${index}`} className={styles.chip}>
             <span>{tag}</span>
@@ -58,8 +58,8 @@ export function TagsField({ keys, value, id, label, describedBy, invalid, ctx, f
             }
           }}
         />
-        <button type="button" className={styles.button} disabled={ctx.readOnly || draft.trim() === ''} onClick={add}>
-          {t(ctx.locale, 'propsAddTag', { field: label })}
+        <button type="button" className={styles.iconButton} disabled={draft.trim() === ''} aria-label={t(ctx.locale, 'propsAddTag', { field: label })} onClick={add}>
+          +
         </button>
       </div>
       )}

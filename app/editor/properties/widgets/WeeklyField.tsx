@@ -16,13 +16,13 @@ const DAY_LABELS: Record<(typeof DAYS)[number], MessageKey> = {
   sun: 'propsDaySun',
 };
 
-export function WeeklyField({ keys, value, id, label, describedBy, invalid, ctx }: WidgetProps) {
+export function WeeklyField({ keys, value, id, describedBy, invalid, ctx }: WidgetProps) {
   const rows = asList(value).map((row) => (isRecord(row) ? row : {}));
   const save = (next: unknown[]) => ctx.change(keys, next);
   const setRow = (index: number, key: string, text: string) => save(rows.map((row, at) => (at === index ? { ...row, [key]: text } : row)));
   const text = (row: Record<string, unknown>, key: string) => (typeof row[key] === 'string' ? row[key] : '');
   return (
-    <div className={styles.weekly} id={id} role="group" aria-label={label} aria-describedby={describedBy}>
+    <div className={styles.weekly} id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
       {rows.map((row, index) => {
         const n = index + 1;
         const day = text(row, 'day').toLowerCase().slice(0, 3);
@@ -36,9 +36,9 @@ export function WeeklyField({ keys, value, id, label, describedBy, invalid, ctx 
                 </option>
               ))}
             </select>
-            <input className={styles.input} type="time" value={text(row, 'open')} disabled={ctx.readOnly} aria-label={t(ctx.locale, 'propsOpens', { n })} onChange={(event) => setRow(index, 'open', event.target.value)} />
+            <input className={`${styles.input} ${styles.mono}`} placeholder="HH:MM" inputMode="numeric" value={text(row, 'open')} disabled={ctx.readOnly} aria-label={t(ctx.locale, 'propsOpens', { n })} onChange={(event) => setRow(index, 'open', event.target.value)} />
             <span aria-hidden="true">–</span>
-            <input className={styles.input} type="time" value={text(row, 'close')} disabled={ctx.readOnly} aria-label={t(ctx.locale, 'propsCloses', { n })} onChange={(event) => setRow(index, 'close', event.target.value)} />
+            <input className={`${styles.input} ${styles.mono}`} placeholder="HH:MM" inputMode="numeric" value={text(row, 'close')} disabled={ctx.readOnly} aria-label={t(ctx.locale, 'propsCloses', { n })} onChange={(event) => setRow(index, 'close', event.target.value)} />
             {!ctx.readOnly && (
               <button type="button" className={styles.iconButton} aria-label={t(ctx.locale, 'propsRemoveHours', { n })} onClick={() => save(removeItem(rows, index))}>
                 ×
