@@ -85,10 +85,16 @@ describe('text variants', () => {
   });
 
   it('suggests and checks variant keys', () => {
-    expect(variantSuggestions('th-TH', ['th-TH']).slice(0, 3)).toEqual(['en-US', 'default', 'webchat']);
+    expect(variantSuggestions('th-TH', ['th-TH'])).toEqual(['en-US']);
+    expect(variantSuggestions('th-TH', []).slice(0, 3)).toEqual(['th-TH', 'en-US', 'default']);
     expect(isVariantKey('th-TH')).toBe(true);
     expect(isVariantKey('voice')).toBe(true);
     expect(isVariantKey('not a key')).toBe(false);
+    // A map is by locale or by channel: the kind of the tabs there are decides.
+    expect(isVariantKey('voice', ['th-TH'])).toBe(false);
+    expect(isVariantKey('en-US', ['default'])).toBe(false);
+    expect(isVariantKey('sms', ['default', 'voice'])).toBe(true);
+    expect(variantSuggestions('th-TH', ['default'])).toEqual(['webchat', 'voice', 'sms', 'line', 'email', 'api']);
   });
 });
 

@@ -58,15 +58,22 @@ export function setVariant(text: unknown, key: string, template: string, inner?:
   return next;
 }
 
-/** Keys a designer may add next: the flow's locale and common ones first, then channels. */
+/**
+ * Keys a designer may add next: the flow's locale and common ones first, then channels. A map
+ * is by locale or by channel, not both (the runtime reads a mixed map as by locale), so once
+ * tabs exist only keys of their kind are offered.
+ */
 export function variantSuggestions(flowLocale: string, existing: readonly string[]): string[] {
   const all = [flowLocale, 'th-TH', 'en-US', 'default', ...CHANNELS];
-  return [...new Set(all)].filter((key) => !existing.includes(key));
+  return [...new Set(all)].filter((key) => !existing.includes(key) && isVariantKey(key, existing));
 }
 
-/** The shape a variant key must have: a locale (`th-TH`, `en`) or a channel / `default`. */
-export function isVariantKey(key: string): boolean {
-  return isChannelKey(key) || /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(key);
+/** Whether `key` can be a new tab: a locale (`th-TH`, `en`) or a channel / `default`, of the same kind as the tabs there are. */
+export function isVariantKey(key: string, existing: readonly string[] = []): boolean {
+  const channel = isChannelKey(key);
+  if (!channel && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(key)) return false;
+  if (existing.length === 0) return true;
+  return existing.every((other) => isChannelKey(other) === channel);
 }
 
 function isChannelKey(key: string): boolean {

@@ -101,7 +101,7 @@ function AddVariant({ id, label, ctx, existing, onAdd }: { id: string; label: st
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState('');
   const suggestions = variantSuggestions(ctx.flowLocale, existing);
-  const valid = isVariantKey(key.trim()) && !existing.includes(key.trim());
+  const valid = isVariantKey(key.trim(), existing) && !existing.includes(key.trim());
   if (!open) {
     return (
       <button type="button" className={styles.linkButton} onClick={() => setOpen(true)}>
