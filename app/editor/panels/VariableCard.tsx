@@ -1,7 +1,7 @@
 'use client';
 // One declared variable: its name (renamed when the box is left), type, default and
 // description, a remove button, and where it is used.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { t, type Locale } from '@/app/i18n/messages';
 import { formatDefault, nameProblem, parseDefault, renameVariable, typeChoices, updateDeclaration, type VariableRow, type Variables } from './model/variables';
 import { UsageList } from './UsageList';
@@ -23,7 +23,7 @@ export function VariableCard({ row, variables, locale, readOnly, onChange, onRem
   const [defaultText, setDefaultText] = useState(formatDefault(declaration.default, declaration.type));
   const [defaultBad, setDefaultBad] = useState(false);
   const problem = name.trim() === row.name ? undefined : nameProblem(variables, name.trim(), row.name);
-  const id = `var-${row.name}`;
+  const id = `var${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const commitName = () => {
     const next = name.trim();
     if (next === row.name) return;

@@ -38,7 +38,7 @@ export function PropertyPanel({ flow, nodeId, diagnostics, locale, readOnly, onC
   }
 
   const parsed = type.props.safeParse(data);
-  const problems = nodeProblems(diagnostics, parsed.success ? [] : parsed.error.issues, locale);
+  const problems = nodeProblems(diagnostics, parsed.success ? [] : parsed.error.issues, locale, data);
   const ctx: FieldContext = {
     locale,
     readOnly,

@@ -2,7 +2,9 @@
 // (paths into the document) and zod's issues with the data as it is now (flagged while typing).
 import type { z } from 'zod';
 import { localizeDiagnostic, type Diagnostic, type Severity } from '@/flows';
-import type { Keys } from './values';
+import type { Locale } from '@/app/i18n/messages';
+import { issueMessage } from './issueMessage';
+import { getIn, type Keys } from './values';
 
 export interface FieldProblem {
   /** Keys inside the node's data; empty for the node as a whole. */
@@ -34,14 +36,13 @@ export function dataKeys(path: string): (string | number)[] {
 export function nodeProblems(
   diagnostics: readonly Diagnostic[],
   issues: readonly z.core.$ZodIssue[],
-  locale: 'en' | 'th',
+  locale: Locale,
+  data: unknown = {},
 ): FieldProblem[] {
-  const fromZod: FieldProblem[] = issues.map((issue) => ({
-    keys: issue.path.filter((key): key is string | number => typeof key !== 'symbol'),
-    message: issue.message,
-    severity: 'error',
-    code: 'schema',
-  }));
+  const fromZod: FieldProblem[] = issues.map((issue) => {
+    const keys = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    return { keys, message: issueMessage(issue, getIn(data, keys) === undefined, locale), severity: 'error', code: 'schema' };
+  });
   const seen = new Set(fromZod.map((problem) => JSON.stringify(problem.keys)));
   const fromValidator = diagnostics
     .map((diag) => ({ keys: dataKeys(diag.path), message: localizeDiagnostic(diag, locale), severity: diag.severity, code: diag.code }))

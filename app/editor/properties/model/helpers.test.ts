@@ -64,6 +64,23 @@ describe('errors', () => {
   });
 });
 
+describe('zod issues in words', () => {
+  it('words common issues for designers, in both languages, keeping schema messages', () => {
+    const parsed = nodeType('intent')!.props.safeParse({ intents: [{ id: 'a', examples: [] }], threshold: 2 });
+    expect(parsed.success).toBe(false);
+    const problems = nodeProblems([], parsed.success ? [] : parsed.error.issues, 'en', { intents: [{ id: 'a', examples: [] }], threshold: 2 });
+    expect(problems.map((problem) => [problem.keys.join('.'), problem.message])).toEqual([
+      ['intents.0.examples', 'Add at least 1.'],
+      ['threshold', 'Use 1 or less.'],
+    ]);
+    const missing = nodeType('collect')!.props.safeParse({ prompt: 'x', kind: 'text' });
+    const th = nodeProblems([], missing.success ? [] : missing.error.issues, 'th', { prompt: 'x', kind: 'text' });
+    expect(th.map((problem) => problem.message)).toEqual(['จำเป็นต้องกรอก']);
+    const typed = nodeType('menu')!.props.safeParse({ prompt: 'x', options: [{ id: 'a', label: 'A', keys: ['x'] }] });
+    expect(nodeProblems([], typed.success ? [] : typed.error.issues, 'th').map((problem) => problem.message)).toEqual(['keys are digits, * or #']);
+  });
+});
+
 describe('text variants', () => {
   it('turns a plain template into tabs without losing it', () => {
     expect(addVariant('Hello', 'th-TH', 'en-US')).toEqual({ 'en-US': 'Hello', 'th-TH': '' });

@@ -33,6 +33,18 @@ export function LiquidField({ keys, value, id, label, describedBy, invalid, ctx,
                 aria-controls={id}
                 className={styles.tabButton}
                 onClick={() => setPicked(tab.key)}
+                onKeyDown={(event) => {
+                  // The tab pattern: arrows move between a text's languages.
+                  const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                  if (step === 0) return;
+                  event.preventDefault();
+                  const at = tabs.findIndex((other) => other.key === tab.key);
+                  const next = tabs[(at + step + tabs.length) % tabs.length];
+                  if (next) {
+                    setPicked(next.key);
+                    document.getElementById(`${id}-tab-${next.key}`)?.focus();
+                  }
+                }}
               >
                 {tab.key}
               </button>
