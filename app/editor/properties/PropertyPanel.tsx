@@ -8,6 +8,7 @@ import type { PropertyPanelProps } from '../contracts';
 import { nodeForm, splitAdvanced } from './model/formModel';
 import { nodeProblems, problemsWithin, unplacedProblems } from './model/errors';
 import { templateNames, variableNames } from './model/completion';
+import { freshDiagnostics } from './model/liveChecks';
 import { getIn, isRecord, setData, type Keys } from './model/values';
 import type { FieldContext } from './fieldContext';
 import { FieldRow } from './FieldRow';
@@ -38,7 +39,7 @@ export function PropertyPanel({ flow, nodeId, diagnostics, locale, readOnly, onC
   }
 
   const parsed = type.props.safeParse(data);
-  const problems = nodeProblems(diagnostics, parsed.success ? [] : parsed.error.issues, locale, data);
+  const problems = nodeProblems(freshDiagnostics(flow, node, data, diagnostics), parsed.success ? [] : parsed.error.issues, locale, data);
   const ctx: FieldContext = {
     locale,
     readOnly,
