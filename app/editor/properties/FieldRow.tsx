@@ -16,7 +16,7 @@ import { KeyValueField } from './widgets/KeyValueField';
 import { LiquidField } from './widgets/LiquidField';
 import { ListField } from './widgets/ListField';
 import { RulesField } from './widgets/RulesField';
-import { BooleanInput, ChannelSelect, ChannelsInput, NumberInput, SelectInput, TextInput, TimezoneInput, VariableInput } from './widgets/SimpleInputs';
+import { BooleanInput, ChannelSelect, CodeInput, ChannelsInput, NumberInput, PathInput, SelectInput, TextInput, TimezoneInput, VariableInput } from './widgets/SimpleInputs';
 import { TagsField } from './widgets/TagsField';
 import { WeeklyField } from './widgets/WeeklyField';
 import styles from './properties.module.css';
@@ -69,7 +69,7 @@ export function FieldRow({ field, keys, value, ctx }: FieldRowProps) {
 }
 
 // Widgets with more than one line of controls take the panel's full width under their label.
-const STACKED: ReadonlySet<FieldModel['widget']> = new Set<FieldModel['widget']>(['liquid', 'list', 'rules', 'keyvalue', 'json', 'weekly', 'tags', 'dates', 'channels']);
+const STACKED: ReadonlySet<FieldModel['widget']> = new Set<FieldModel['widget']>(['liquid', 'expression', 'list', 'rules', 'keyvalue', 'json', 'weekly', 'tags', 'dates', 'channels']);
 
 // Widgets whose element with the field's id is a group (role="group", aria-labelledby the label).
 const GROUPS: ReadonlySet<FieldModel['widget']> = new Set<FieldModel['widget']>(['list', 'rules', 'keyvalue', 'weekly', 'channels']);
@@ -82,9 +82,11 @@ function widget(field: FieldModel, props: WidgetProps, renderField: (field: Fiel
     case 'url':
       return <TextInput {...props} field={field} kind="url" mono />;
     case 'regex':
-    case 'expression':
-    case 'path':
       return <TextInput {...props} field={field} mono />;
+    case 'expression':
+      return <CodeInput {...props} field={field} />;
+    case 'path':
+      return <PathInput {...props} field={field} />;
     case 'liquid':
       return <LiquidField {...props} field={field} />;
     case 'number':

@@ -25,7 +25,7 @@ export function ListField({ keys, value, id, label, ctx, field, renderField }: L
     <div className={styles.list} id={id} role="group" aria-labelledby={`${id}-label`}>
       {items.length === 0 && <p className={styles.hint}>{t(ctx.locale, 'propsEmptyList')}</p>}
       {items.map((item, index) => {
-        const name = itemName(label, index, item, ctx.locale);
+        const name = itemName(label, index, item, fields, ctx.locale);
         const itemKeys = [...keys, index];
         return (
           <section key={index} className={styles.item} aria-label={name} data-field-path={formatPath(itemKeys)}>
@@ -59,10 +59,12 @@ export function ListField({ keys, value, id, label, ctx, field, renderField }: L
   );
 }
 
-// "Options 2 · balance": the position, and the item's id when it has one, so a designer can tell items apart.
-function itemName(label: string, index: number, item: unknown, locale: WidgetProps['ctx']['locale']): string {
+// "Options 2 · balance": the position, and what names the item (its id, or the variable it
+// sets), so a designer can tell items apart.
+function itemName(label: string, index: number, item: unknown, fields: readonly FieldModel[], locale: WidgetProps['ctx']['locale']): string {
   const base = t(locale, 'propsItem', { field: label, n: index + 1 });
-  const id = isRecord(item) && typeof item.id === 'string' && item.id !== '' ? item.id : undefined;
-  return id ? `${base} · ${id}` : base;
+  const naming = fields.find((field) => field.widget === 'id' || field.widget === 'variable');
+  const value = naming && isRecord(item) ? item[naming.key] : undefined;
+  return typeof value === 'string' && value !== '' ? `${base} · ${value}` : base;
 }
 

@@ -169,6 +169,40 @@ export function VariableInput(props: WidgetProps & { field: FieldModel }) {
   );
 }
 
+/** A JSONata expression or a pattern: monospace, and as many lines as it needs. */
+export function CodeInput({ keys, value, id, describedBy, invalid, ctx, field }: WidgetProps & { field: FieldModel }) {
+  const text = typeof value === 'string' ? value : '';
+  return (
+    <textarea
+      id={id}
+      className={`${styles.input} ${styles.textarea} ${styles.mono}`}
+      value={text}
+      rows={Math.min(6, Math.max(1, Math.ceil(text.length / 38), text.split('\n').length))}
+      placeholder={field.placeholder}
+      spellCheck={false}
+      disabled={ctx.readOnly}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+      onChange={(event) => ctx.change(keys, event.target.value === '' && !field.required ? undefined : event.target.value)}
+    />
+  );
+}
+
+/** A path into the template scope (`vars.age`, `contact.name`): the scope's names are offered. */
+export function PathInput(props: WidgetProps & { field: FieldModel }) {
+  const listId = `${props.id}-paths`;
+  return (
+    <>
+      <TextInput {...props} list={listId} mono />
+      <datalist id={listId}>
+        {props.ctx.templateNames.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
 let zones: readonly string[] | undefined;
 
 /** IANA zones the runtime knows; computed once. */
