@@ -168,3 +168,27 @@ describe('new list items', () => {
     expect(singular('quickReplies')).toBe('quickReply');
   });
 });
+
+describe('new list items for every list in the catalog', () => {
+  // A required name starts empty and is flagged until the designer types one; a list that must
+  // not be empty needs its first entry. Anything else would be a wrong shape.
+  it('are of the right shape, only waiting for names and first entries', async () => {
+    const { NODE_TYPES } = await import('@/flows');
+    const { z } = await import('zod');
+    const { valueSchema } = await import('./formModel');
+    for (const type of NODE_TYPES) {
+      const shape = valueSchema(type.props);
+      if (!(shape instanceof z.ZodObject)) continue;
+      for (const field of buildForm(type.props, type.texts.en).filter((candidate) => candidate.widget === 'list')) {
+        const list = valueSchema(shape.shape[field.key]!);
+        if (!(list instanceof z.ZodArray)) throw new Error(`${type.type}.${field.key} is not an array`);
+        const item = newItem(field.itemFields ?? [], [], field.key);
+        const parsed = list.element.safeParse(item);
+        const wrong = (parsed.success ? [] : parsed.error.issues).filter(
+          (issue) => issue.code !== 'too_small' && !(issue.code === 'invalid_format' && item[String(issue.path[0])] === ''),
+        );
+        expect(wrong, `${type.type}.${field.key}`).toEqual([]);
+      }
+    }
+  });
+});
