@@ -183,7 +183,7 @@ describe('new list items for every list in the catalog', () => {
         const list = valueSchema(shape.shape[field.key]!);
         if (!(list instanceof z.ZodArray)) throw new Error(`${type.type}.${field.key} is not an array`);
         const item = newItem(field.itemFields ?? [], [], field.key);
-        const parsed = list.element.safeParse(item);
+        const parsed = z.safeParse(list.element, item);
         const wrong = (parsed.success ? [] : parsed.error.issues).filter(
           (issue) => issue.code !== 'too_small' && !(issue.code === 'invalid_format' && item[String(issue.path[0])] === ''),
         );
