@@ -15,7 +15,7 @@ function render(flow: FlowDocument, nodeId: string, options: { locale?: Locale; 
   const diagnostics = options.diagnostics ?? validateFlow(flow).filter((diag) => diag.nodeId === nodeId);
   return renderWithProviders(
     <PropertyPanel flow={flow} nodeId={nodeId} diagnostics={diagnostics} locale={options.locale ?? 'en'} readOnly={options.readOnly ?? false} onChangeData={() => {}} />,
-    { flows: [{ id: 'verify-identity', name: 'Verify identity' }] },
+    { flows: [{ id: 'verify-identity', name: 'Verify identity' }, { id: 'lost-card', name: 'Lost card' }] },
   );
 }
 
@@ -75,6 +75,8 @@ describe('PropertyPanel for every node of the example flows', () => {
     expect(subflow).toBeDefined();
     const html = render(flow, subflow!.id);
     expect(html).toMatch(/<option value="verify-identity" selected="">Verify identity \(verify-identity\)<\/option>/);
+    // A flow cannot call itself: the flow being edited is not offered.
+    expect(html).not.toContain('<option value="lost-card"');
   });
 });
 

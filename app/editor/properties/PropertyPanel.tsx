@@ -43,6 +43,7 @@ export function PropertyPanel({ flow, nodeId, diagnostics, locale, readOnly, onC
   const ctx: FieldContext = {
     locale,
     readOnly,
+    flowId: flow.id,
     flowLocale: flow.locale,
     templateNames: names.templates,
     variableNames: names.variables,

@@ -7,6 +7,8 @@ import type { Keys } from './model/values';
 export interface FieldContext {
   locale: Locale;
   readOnly: boolean;
+  /** The flow being edited (a subflow node cannot call it). */
+  flowId: string;
   /** The flow's locale: the first tab when a plain text gets a second language. */
   flowLocale: string;
   /** Names offered after `{{` in templates (`vars.last4`, `contact.name`…). */

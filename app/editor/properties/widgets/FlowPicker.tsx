@@ -31,7 +31,8 @@ export function FlowSelect(props: WidgetProps & { field: FieldModel; flows: read
     );
   }
   const current = typeof value === 'string' ? value : '';
-  const known = flows?.some((flow) => flow.id === current) ?? false;
+  const offered = (flows ?? []).filter((flow) => flow.id !== ctx.flowId);
+  const known = offered.some((flow) => flow.id === current);
   return (
     <select
       id={id}
@@ -45,7 +46,7 @@ export function FlowSelect(props: WidgetProps & { field: FieldModel; flows: read
     >
       <option value="">{loading ? t(ctx.locale, 'propsFlowLoading') : t(ctx.locale, 'propsFlowChoose')}</option>
       {current !== '' && !known && <option value={current}>{loading ? current : t(ctx.locale, 'propsFlowMissing', { id: current })}</option>}
-      {(flows ?? []).map((flow) => (
+      {offered.map((flow) => (
         <option key={flow.id} value={flow.id}>
           {flow.name} ({flow.id})
         </option>
