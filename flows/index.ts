@@ -13,6 +13,7 @@ export type { NodeType, BoundNode, HandleSpec, NodeCategory, NodeTexts, UiLocale
 
 export { validateFlow, type ValidateOptions } from './validate/validate';
 export { analyzeFlow, type FlowModel } from './validate/analyze';
+export { variableUsage, type VariableUse, type VariableUsage } from './validate/usage';
 export { DIAGNOSTIC_CODES, describeDiagnostic, localizeDiagnostic, type Diagnostic, type DiagnosticCode, type Severity } from './validate/diagnostics';
 export { flowLibrary, type FlowLibrary } from './validate/library';
 
