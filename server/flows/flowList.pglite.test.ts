@@ -1,8 +1,9 @@
 // The list's publish state: what lets the flows list say "unpublished changes".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../db/schema';
 import { testDatabase, type TestDatabase } from '../testing/database';
 import { createFlow, getFlow, listFlows, saveDraft, setArchived } from './flowStore';
-import { publishDraft } from './publishing';
+import { listVersions, publishDraft } from './publishing';
 
 describe('listFlows', () => {
   let database: TestDatabase;
@@ -29,6 +30,19 @@ describe('listFlows', () => {
     await saveDraft(db, { id: 'lost-card', revision: draft.revision, content: { ...draft.content, name: 'Lost card v2' } }, null);
     const edited = await row('lost-card');
     expect(edited?.draftUpdatedAt.getTime()).toBeGreaterThan(edited?.publishedAt?.getTime() ?? Infinity);
+  });
+
+  it('names who published each version, newest first', async () => {
+    const { db } = database;
+    await db.insert(users).values({ id: 'user-ana', name: 'Ana Siriwan', email: 'ana@example.com', role: 'designer' });
+    await createFlow(db, { name: 'Order status', id: 'order-status' }, null);
+    await publishDraft(db, { id: 'order-status', note: 'first' }, null);
+    await publishDraft(db, { id: 'order-status', note: 'second' }, 'user-ana');
+    const versions = await listVersions(db, 'order-status');
+    expect(versions.map((v) => [v.number, v.note, v.publishedByName])).toEqual([
+      [2, 'second', 'Ana Siriwan'],
+      [1, 'first', null],
+    ]);
   });
 
   it('lists archived flows only when asked', async () => {
