@@ -62,15 +62,15 @@ export function FlowRow({ locale, flow, canWrite, actions, report }: FlowRowProp
           </Link>
         )}
       </td>
-      <td>
+      <td className={styles.nowrap}>
         <code>{flow.id}</code>
       </td>
-      <td>
+      <td className={styles.nowrap}>
         <span className={STATE_BADGES[state]}>{t(locale, STATE_LABELS[state])}</span>
       </td>
       <td>{flow.latestVersion > 0 ? t(locale, 'listVersion', { version: flow.latestVersion }) : t(locale, 'listNoVersion')}</td>
       <td className={styles.numeric}>{flow.nodeCount}</td>
-      <td>
+      <td className={styles.nowrap}>
         <DateTime locale={locale} iso={flow.updatedAt} />
       </td>
       <td className="cell-actions">
