@@ -87,8 +87,13 @@ async function timeOpen(page: Page, url: string): Promise<{ ready: number; visib
     page.locator('[data-editor-ready="true"]').waitFor().then(() => Date.now() - started),
     page.locator('.react-flow__node').first().waitFor({ state: 'visible' }).then(() => Date.now() - started),
   ]);
-  const [ready, visible] = await readyAndVisible;
-  return { ready, visible };
+  try {
+    const [ready, visible] = await readyAndVisible;
+    return { ready, visible };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`the editor at ${url} never showed [data-editor-ready="true"] and a .react-flow__node (${reason})`);
+  }
 }
 
 /** Frames counted with requestAnimationFrame while the pane is dragged, then wheel-scrolled. */
