@@ -179,12 +179,16 @@ describe('flows list (browser)', () => {
     await status().filter({ hasText: fill(en.listExported, { file: 'order-status.flow.json' }) }).waitFor();
   });
 
-  it('imports a good file from the file picker', async () => {
+  it('imports a good file from the file picker, under another id when the file\'s is taken', async () => {
     const document = readFlowDocument(readFileSync(path.join(files, 'order-status.flow.json'), 'utf8'));
     const good = path.join(files, 'order-status-th.flow.json');
-    writeFileSync(good, JSON.stringify({ ...document, id: 'order-status-th', name: 'Order status (Thai line)' }));
+    writeFileSync(good, JSON.stringify({ ...document, name: 'Order status (Thai line)' }));
     await page.getByTestId('flow-import-file').setInputFiles(good);
     const dialog = page.getByRole('dialog', { name: fill(en.listImportTitle, { file: 'order-status-th.flow.json' }) });
+    await dialog.getByText(fill(en.listImportIdHint, { id: 'order-status' })).waitFor();
+    await dialog.getByRole('button', { name: en.listImportConfirm }).click();
+    await dialog.getByRole('alert').getByText(/already exists/).waitFor();
+    await dialog.getByLabel(en.listImportId).fill('order-status-th');
     await dialog.getByRole('button', { name: en.listImportConfirm }).click();
     await status().filter({ hasText: fill(en.listImported, { name: 'Order status (Thai line)' }) }).waitFor();
     await row('order-status-th').getByText(en.listStateDraft).waitFor();

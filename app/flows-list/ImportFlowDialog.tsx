@@ -1,6 +1,7 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { z } from 'zod';
 import { t, type Locale } from '@/app/i18n/messages';
 import { useTRPC } from '@/app/lib/trpc';
 import { Spinner } from '@/app/ui/Spinner';
@@ -28,6 +29,8 @@ export function ImportFlowDialog({ locale, file, onClose, onImported }: ImportFl
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [allowErrors, setAllowErrors] = useState(false);
+  const [id, setId] = useState('');
+  const fileId = documentId(file.text);
   const importFlow = useMutation(
     trpc.flows.import.mutationOptions({
       onSuccess: async (imported) => {
@@ -46,7 +49,7 @@ export function ImportFlowDialog({ locale, file, onClose, onImported }: ImportFl
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          importFlow.mutate({ document: file.text, allowErrors });
+          importFlow.mutate({ document: file.text, allowErrors, id: id.trim() === '' ? undefined : id.trim() });
         }}
       >
         {problem && (
@@ -64,6 +67,21 @@ export function ImportFlowDialog({ locale, file, onClose, onImported }: ImportFl
             )}
           </div>
         )}
+        <div className="field">
+          <label htmlFor="import-flow-id">{t(locale, 'listImportId')}</label>
+          <input
+            id="import-flow-id"
+            value={id}
+            placeholder={fileId ?? ''}
+            spellCheck={false}
+            autoCapitalize="off"
+            onChange={(event) => setId(event.target.value)}
+            aria-describedby="import-flow-id-hint"
+          />
+          <p id="import-flow-id-hint" className="field-hint">
+            {fileId ? t(locale, 'listImportIdHint', { id: fileId }) : t(locale, 'listImportIdHintNone')}
+          </p>
+        </div>
         <label className={styles.checkbox}>
           <input type="checkbox" checked={allowErrors} onChange={(event) => setAllowErrors(event.target.checked)} />
           {t(locale, 'listImportAllowErrors')}
@@ -80,4 +98,16 @@ export function ImportFlowDialog({ locale, file, onClose, onImported }: ImportFl
       </form>
     </Dialog>
   );
+}
+
+const WithId = z.object({ id: z.string() });
+
+/** The id the file gives its flow, for the hint; the server reads the file for real. */
+function documentId(text: string): string | null {
+  try {
+    const parsed = WithId.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.id : null;
+  } catch {
+    return null;
+  }
 }
