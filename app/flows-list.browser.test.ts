@@ -129,7 +129,9 @@ describe('flows list (browser)', () => {
 
     await menuAction('lost-card', 'Lost card hotline', en.listRename);
     await page.getByLabel(fill(en.listRenameLabel, { name: 'Lost card hotline' })).press('Escape');
-    await row('lost-card').getByRole('link', { name: 'Lost card hotline' }).waitFor();
+    const link = row('lost-card').getByRole('link', { name: 'Lost card hotline' });
+    await link.waitFor();
+    await expect.poll(() => link.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
   it('duplicates, archives, shows archived flows on demand and restores', async () => {

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t, type Locale } from '@/app/i18n/messages';
 import { localePath } from '@/app/lib/localePath';
 import { useTRPC } from '@/app/lib/trpc';
@@ -26,6 +26,13 @@ interface FlowRowProps {
 export function FlowRow({ locale, flow, canWrite, actions, report }: FlowRowProps) {
   const router = useRouter();
   const [renaming, setRenaming] = useState(false);
+  const link = useRef<HTMLAnchorElement>(null);
+  const wasRenaming = useRef(false);
+  // Keyboard users land back on the name they renamed, not at the top of the page.
+  useEffect(() => {
+    if (wasRenaming.current && !renaming) link.current?.focus();
+    wasRenaming.current = renaming;
+  }, [renaming]);
   const state = flowState(flow);
   const archived = state === 'archived';
   const editorHref = localePath(`/flows/${flow.id}`, locale);
@@ -57,7 +64,7 @@ export function FlowRow({ locale, flow, canWrite, actions, report }: FlowRowProp
             }}
           />
         ) : (
-          <Link href={editorHref} className={styles.flowLink}>
+          <Link ref={link} href={editorHref} className={styles.flowLink}>
             {flow.name}
           </Link>
         )}
