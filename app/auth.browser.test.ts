@@ -65,9 +65,9 @@ describe('first run and sign-in (browser)', () => {
     await page.getByText(en.roleAdmin).waitFor();
     const { flows } = await exampleFlows();
     expect(flows.length).toBe(7);
-    for (const flow of flows) await page.getByRole('heading', { name: flow.name, exact: true }).waitFor();
-    expect(await page.locator('.flow-card').count()).toBe(flows.length);
-    await page.getByText(en.flowVersion.replace('{version}', '1')).first().waitFor();
+    for (const flow of flows) await page.getByRole('link', { name: flow.name, exact: true }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(flows.length);
+    await page.getByText(en.listStatePublished).first().waitFor();
   });
 
   it('signs out to the sign-in page', async () => {

@@ -3,7 +3,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { FLOW_FORMAT, type FlowDocument } from '@/flows';
 import type { Database } from '../db/client';
-import { drafts, flows, type DraftRow, type FlowRow } from '../db/schema';
+import { drafts, flowVersions, flows, type DraftRow, type FlowRow } from '../db/schema';
 import { conflict, invalidInput, notFound, UserError } from '../errors';
 import { readFlowDocument, readStoredFlow } from './document';
 import { uniqueFlowId } from './flowIds';
@@ -16,6 +16,10 @@ export interface FlowSummary {
   nodeCount: number;
   updatedAt: Date;
   archivedAt: Date | null;
+  /** When the draft was last saved; later than `publishedAt` means unpublished changes. */
+  draftUpdatedAt: Date;
+  /** When the latest version was published; null before the first publish. */
+  publishedAt: Date | null;
 }
 
 /**
@@ -38,9 +42,12 @@ export async function listFlows(db: Database, options: { includeArchived?: boole
       nodeCount: drafts.nodeCount,
       updatedAt: flows.updatedAt,
       archivedAt: flows.archivedAt,
+      draftUpdatedAt: drafts.updatedAt,
+      publishedAt: flowVersions.publishedAt,
     })
     .from(flows)
     .innerJoin(drafts, eq(drafts.flowId, flows.id))
+    .leftJoin(flowVersions, and(eq(flowVersions.flowId, flows.id), eq(flowVersions.number, flows.latestVersion)))
     .where(options.includeArchived ? undefined : isNull(flows.archivedAt))
     .orderBy(asc(flows.name), asc(flows.id));
   return rows;

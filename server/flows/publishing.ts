@@ -4,7 +4,7 @@ import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Diagnostic, FlowDocument } from '@/flows';
 import { diffFlows, type FlowDiff } from '@/flows/diff/diffFlows';
 import type { Database } from '../db/client';
-import { drafts, flowVersions, flows, type FlowVersionRow } from '../db/schema';
+import { drafts, flowVersions, flows, users, type FlowVersionRow } from '../db/schema';
 import { conflict, notFound, UserError } from '../errors';
 import { flowChecksum } from './checksum';
 import { readFlowDocument, readStoredFlow } from './document';
@@ -106,11 +106,19 @@ function blocksPublishing(diagnostic: Diagnostic): boolean {
   return diagnostic.severity === 'error' || diagnostic.code === 'unknown-flow';
 }
 
-export async function listVersions(db: Database, id: string): Promise<VersionSummary[]> {
+/** A version in the history: who published it by name too (null once their account is gone). */
+export type VersionListItem = VersionSummary & { publishedByName: string | null };
+
+export async function listVersions(db: Database, id: string): Promise<VersionListItem[]> {
   const [flow] = await db.select({ id: flows.id }).from(flows).where(eq(flows.id, id));
   if (!flow) throw notFound(`There is no flow "${id}".`);
   const { content: _content, ...columns } = getTableColumns(flowVersions);
-  return db.select(columns).from(flowVersions).where(eq(flowVersions.flowId, id)).orderBy(desc(flowVersions.number));
+  return db
+    .select({ ...columns, publishedByName: users.name })
+    .from(flowVersions)
+    .leftJoin(users, eq(users.id, flowVersions.publishedBy))
+    .where(eq(flowVersions.flowId, id))
+    .orderBy(desc(flowVersions.number));
 }
 
 export async function getVersion(db: Database, id: string, number: number): Promise<FlowVersionRow> {
