@@ -238,6 +238,9 @@ export function describeApiContract(kind: DatabaseKind): void {
       expect(v3).toMatchObject({ number: 3, checksum: v1.checksum, note: 'Rollback to version 1' });
       const back = await designer.versions.diff.query({ id: 'rollback', from: 1, to: 3 });
       expect(back).toEqual({ flow: [], nodes: { added: [], removed: [], changed: [] }, edges: { added: [], removed: [], changed: [] } });
+      const draftAfter = await designer.versions.diff.query({ id: 'rollback', from: 1, to: 'draft' });
+      expect(draftAfter.nodes).toEqual({ added: [], removed: [], changed: [] });
+      expect((await designer.flows.get.query({ id: 'rollback' })).draft.revision).toBe(4);
       await expectTrpcError(designer.versions.get.query({ id: 'rollback', number: 9 }), 'NOT_FOUND');
     });
 

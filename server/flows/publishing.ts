@@ -53,7 +53,15 @@ export async function rollbackTo(
     await lockFlow(tx, input.id);
     const old = await getVersion(tx, input.id, input.number);
     const note = input.note ?? `Rollback to version ${input.number}`;
-    return insertVersion(tx, { id: input.id, content: readFlowDocument(old.content), note }, userId);
+    const content = readFlowDocument(old.content);
+    const version = await insertVersion(tx, { id: input.id, content, note }, userId);
+    // The draft goes back too: otherwise the next publish would quietly bring back what was
+    // rolled back, and the editor would keep showing it. A new revision tells open editors.
+    await tx
+      .update(drafts)
+      .set({ content, nodeCount: content.nodes.length, revision: sql`${drafts.revision} + 1`, updatedBy: userId, updatedAt: new Date() })
+      .where(eq(drafts.flowId, input.id));
+    return version;
   });
 }
 

@@ -23,7 +23,7 @@ export function renderWithProviders(node: ReactNode, seed: { flows?: SeededFlow[
     const now = new Date(0).toISOString();
     queryClient.setQueryData(
       trpc.flows.list.queryKey(),
-      seed.flows.map((flow) => ({ ...flow, latestVersion: 1, revision: 1, nodeCount: 2, updatedAt: now, archivedAt: null })),
+      seed.flows.map((flow) => ({ ...flow, latestVersion: 1, revision: 1, nodeCount: 2, updatedAt: now, archivedAt: null, draftUpdatedAt: now, publishedAt: now })),
     );
   }
   return renderToStaticMarkup(
