@@ -87,4 +87,12 @@ describe('editor state', () => {
     const state = run({ type: 'addNode', nodeType: 'end', position: { x: 0, y: 0 } }, { type: 'rename', name: 'New' });
     expect(doc(editorReducer(state, { type: 'undo' })).name).toBe('New');
   });
+
+  it('applies selection changes to the current selection', () => {
+    const state = run(
+      { type: 'selectDelta', nodes: [{ id: 'menu', selected: true }, { id: 'end', selected: true }] },
+      { type: 'selectDelta', nodes: [{ id: 'menu', selected: false }], edges: [{ id: 'menu-lost-end', selected: true }] },
+    );
+    expect(state.selection).toEqual({ nodes: ['end'], edges: ['menu-lost-end'] });
+  });
 });

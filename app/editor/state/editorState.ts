@@ -21,6 +21,12 @@ export interface Selection {
   edges: readonly string[];
 }
 
+/** The canvas reports selection as changes per element; they apply to the current selection. */
+export interface SelectChange {
+  id: string;
+  selected: boolean;
+}
+
 export interface EditorState {
   history: History<FlowDocument>;
   selection: Selection;
@@ -39,6 +45,7 @@ export type EditorAction =
   | { type: 'paste'; content: ClipboardContent }
   | { type: 'applyLayout'; positions: ReadonlyMap<string, XY> }
   | { type: 'select'; selection: Selection }
+  | { type: 'selectDelta'; nodes?: readonly SelectChange[]; edges?: readonly SelectChange[] }
   | { type: 'selectAll' }
   | { type: 'undo' }
   | { type: 'redo' }
@@ -102,6 +109,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return edit(moveNodes(doc, action.positions));
     case 'select':
       return { ...state, selection: action.selection };
+    case 'selectDelta':
+      return {
+        ...state,
+        selection: { nodes: applySelect(state.selection.nodes, action.nodes), edges: applySelect(state.selection.edges, action.edges) },
+      };
     case 'selectAll':
       return { ...state, selection: { nodes: doc.nodes.map((node) => node.id), edges: doc.edges.map((edge) => edge.id) } };
     case 'undo':
@@ -121,6 +133,16 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
 export function clipboardOf(state: EditorState): ClipboardContent | undefined {
   if (state.selection.nodes.length === 0) return undefined;
   return copySelection(state.history.present, state.selection.nodes);
+}
+
+function applySelect(current: readonly string[], changes: readonly SelectChange[] = []): readonly string[] {
+  if (changes.length === 0) return current;
+  const chosen = new Set(current);
+  for (const change of changes) {
+    if (change.selected) chosen.add(change.id);
+    else chosen.delete(change.id);
+  }
+  return [...chosen];
 }
 
 /** After undo/redo, forget selected elements that no longer exist. */
