@@ -3,6 +3,7 @@
 import { nodeType, type FlowDocument } from '@/flows';
 import type { Locale } from '@/app/i18n/messages';
 import type { DiffMark, SimulatorTrace } from '../contracts';
+import type { Size } from '../state/autoLayout';
 import type { FlowNode } from '../state/documentEdits';
 import type { CanvasEdge, CanvasNode, TraceState } from './canvasTypes';
 import type { NodeProblems } from './nodeView';
@@ -21,13 +22,17 @@ export interface CanvasInputs {
 /** Last output per node id; pass the same map on every call. */
 export type NodeCache = Map<string, CanvasNode>;
 
-export function canvasNodes(inputs: CanvasInputs, cache: NodeCache): CanvasNode[] {
+/**
+ * `sizes` are the sizes React Flow measured: a changed node object that carries them keeps its
+ * handle positions instead of being measured again (which would happen on every drag frame).
+ */
+export function canvasNodes(inputs: CanvasInputs, cache: NodeCache, sizes: ReadonlyMap<string, Size> = new Map()): CanvasNode[] {
   const connected = connectedHandles(inputs.doc);
   const path = new Set(inputs.trace?.path ?? []);
   const seen = new Set<string>();
   const out = inputs.doc.nodes.map((node) => {
     seen.add(node.id);
-    const next = canvasNode(node, inputs, connected.get(node.id) ?? '', traceOf(node.id, inputs.trace, path));
+    const next = canvasNode(node, inputs, connected.get(node.id) ?? '', traceOf(node.id, inputs.trace, path), sizes.get(node.id));
     const previous = cache.get(node.id);
     if (previous && sameNode(previous, next)) return previous;
     cache.set(node.id, next);
@@ -57,8 +62,9 @@ export function canvasEdges(inputs: Pick<CanvasInputs, 'doc' | 'selectedEdges' |
   });
 }
 
-function canvasNode(node: FlowNode, inputs: CanvasInputs, connected: string, trace: TraceState | undefined): CanvasNode {
+function canvasNode(node: FlowNode, inputs: CanvasInputs, connected: string, trace: TraceState | undefined, size: Size | undefined): CanvasNode {
   return {
+    ...(size ? { measured: size } : {}),
     id: node.id,
     type: nodeType(node.type)?.category ?? 'flow',
     position: node.position,
