@@ -18,6 +18,8 @@ const VIEWER = { name: 'Vee Viewer', email: 'vee@example.com', password: 'a long
 const FLOW = 'journey';
 const en = messages.en;
 const th = messages.th;
+/** The palette button's name for a node type, from the catalog. */
+const paletteAdd = (type: string) => en.editorPaletteAdd.replace('{label}', nodeType(type)?.texts.en.label ?? type);
 
 describe('flow editor (browser)', () => {
   let server: NextServer | undefined;
@@ -81,7 +83,7 @@ describe('flow editor (browser)', () => {
     });
     await openEditor(page);
     await page.getByText(en.editorEmptyCanvas).waitFor();
-    await page.getByRole('complementary', { name: en.editorPalette }).getByRole('button', { name: en.editorPaletteAdd.replace('{label}', 'Menu') }).waitFor();
+    await page.getByRole('complementary', { name: en.editorPalette }).getByRole('button', { name: paletteAdd('menu') }).waitFor();
     await expect.poll(() => saveStatus(page).getAttribute('data-save-status')).toBe('saved');
     await shot(page, 'empty');
   });
@@ -154,12 +156,12 @@ describe('flow editor (browser)', () => {
     const other = await context.newPage();
     watch(other);
     await openEditor(other);
-    await other.getByRole('button', { name: en.editorPaletteAdd.replace('{label}', 'Wait') }).click();
+    await other.getByRole('button', { name: paletteAdd('wait') }).click();
     await node(other, 'wait').waitFor();
     await waitSaved(other);
     await other.close();
 
-    await page.getByRole('button', { name: en.editorPaletteAdd.replace('{label}', 'Hours') }).click();
+    await page.getByRole('button', { name: paletteAdd('hours') }).click();
     await node(page, 'hours').waitFor();
     await page.getByTestId('conflict-banner').getByText(en.editorConflictTitle).waitFor();
     expect(await node(page, 'hours').count()).toBe(1);

@@ -62,6 +62,9 @@ export function FlowCanvas({ doc, diagnostics, selection, locale, readOnly, mark
   const { screenToFlowPosition } = useReactFlow();
   // A memo cache, not state: it only lets unchanged nodes keep their object identity.
   const [cache] = useState<NodeCache>(() => new Map());
+  // Fit once, to the nodes the flow opened with: React Flow would otherwise fit the first node
+  // dropped on an empty canvas and jump the view under the designer's pointer.
+  const [fitOnOpen] = useState(() => doc.nodes.length > 0);
   const [picker, setPicker] = useState<{ nodeId: string; handleId: string; at: XY } | null>(null);
 
   const problems = useMemo(() => problemsByNode(diagnostics, doc.edges, locale), [diagnostics, doc.edges, locale]);
@@ -167,7 +170,7 @@ export function FlowCanvas({ doc, diagnostics, selection, locale, readOnly, mark
           onlyRenderVisibleElements
           minZoom={0.1}
           maxZoom={2}
-          fitView
+          fitView={fitOnOpen}
           fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
           defaultEdgeOptions={{ type: 'smoothstep' }}
           proOptions={{ hideAttribution: true }}

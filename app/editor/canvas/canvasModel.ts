@@ -3,7 +3,7 @@
 import { nodeType, type FlowDocument } from '@/flows';
 import type { Locale } from '@/app/i18n/messages';
 import type { DiffMark, SimulatorTrace } from '../contracts';
-import type { Size } from '../state/autoLayout';
+import { DEFAULT_NODE_SIZE, type Size } from '../state/autoLayout';
 import type { FlowNode } from '../state/documentEdits';
 import type { CanvasEdge, CanvasNode, TraceState } from './canvasTypes';
 import type { NodeProblems } from './nodeView';
@@ -65,6 +65,9 @@ export function canvasEdges(inputs: Pick<CanvasInputs, 'doc' | 'selectedEdges' |
 function canvasNode(node: FlowNode, inputs: CanvasInputs, connected: string, trace: TraceState | undefined, size: Size | undefined): CanvasNode {
   return {
     ...(size ? { measured: size } : {}),
+    // Until measured: what visibility culling and the minimap assume.
+    initialWidth: DEFAULT_NODE_SIZE.width,
+    initialHeight: DEFAULT_NODE_SIZE.height,
     id: node.id,
     type: nodeType(node.type)?.category ?? 'flow',
     position: node.position,

@@ -1,6 +1,5 @@
 // Auto-layout with elkjs (layered): nodes in columns (or rows) following the edges, each node's
 // output handles kept in their order so branches do not cross needlessly.
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import { nodeType, type FlowDocument } from '@/flows';
 import type { XY } from './documentEdits';
@@ -15,7 +14,13 @@ export interface Size {
 /** A node's size when the canvas has not measured it (e.g. off screen). */
 export const DEFAULT_NODE_SIZE: Size = { width: 240, height: 110 };
 
-const elk = new ELK();
+let elk: Promise<{ layout(graph: ElkNode): Promise<ElkNode> }> | undefined;
+
+/** elkjs is large: loaded the first time a layout is asked for, not with the editor. */
+function layoutEngine() {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((module) => new module.default());
+  return elk;
+}
 
 /** New positions for every node; `sizes` are the rendered sizes where known. */
 export async function autoLayout(
@@ -47,7 +52,7 @@ export async function autoLayout(
       .filter((edge) => doc.nodes.some((n) => n.id === edge.source) && doc.nodes.some((n) => n.id === edge.target))
       .map((edge) => ({ id: edge.id, sources: [portId(edge.source, edge.sourceHandle)], targets: [portId(edge.target, '__in')] })),
   };
-  const laidOut = await elk.layout(graph);
+  const laidOut = await (await layoutEngine()).layout(graph);
   const positions = new Map<string, XY>();
   for (const child of laidOut.children ?? []) {
     positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
