@@ -9,6 +9,7 @@ import { useTRPCClient } from '@/app/lib/trpc';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import type { CanvasPreview, SimulatorTrace } from './contracts';
 import { autoLayout, type LayoutDirection, type Size } from './state/autoLayout';
+import { freeSpot } from './state/documentEdits';
 import { editorReducer, initialEditorState } from './state/editorState';
 import { canRedo, canUndo } from './state/history';
 import { readLocalDraft, recoverLocalDraft } from './state/localDraft';
@@ -103,9 +104,9 @@ function EditorShell({ flowId, draft, revision, locale, canWrite }: FlowEditorPr
     (type: string) => {
       const box = canvasArea.current?.getBoundingClientRect();
       const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-      dispatch({ type: 'addNode', nodeType: type, position: { x: centre.x - 120, y: centre.y - 40 } });
+      dispatch({ type: 'addNode', nodeType: type, position: freeSpot(doc, { x: centre.x - 120, y: centre.y - 40 }) });
     },
-    [flow],
+    [doc, flow],
   );
 
   const layout = useCallback(

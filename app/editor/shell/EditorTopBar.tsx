@@ -37,7 +37,7 @@ const STATUS_KEYS = {
   saving: 'editorSaving',
   unsaved: 'editorUnsaved',
   failed: 'editorSaveFailed',
-  conflict: 'editorSaveFailed',
+  conflict: 'editorConflictStatus',
 } as const;
 
 export function EditorTopBar(props: EditorTopBarProps) {

@@ -48,6 +48,7 @@ export function useAutosave({ flowId, doc, revision, savedDoc, enabled, onReplac
   const statusRef = useRef(status);
   const inFlight = useRef<Promise<number> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const rescheduled = useRef<(() => void) | null>(null);
 
   const update = useCallback((next: SaveStatus) => {
     statusRef.current = next;
@@ -69,7 +70,9 @@ export function useAutosave({ flowId, doc, revision, savedDoc, enabled, onReplac
           clearLocalDraft(storage(), flowId);
           update('saved');
         } else {
+          // Edits made while saving: their timer may have fired already, so save them again.
           update('unsaved');
+          rescheduled.current?.();
         }
         return result.revision;
       })
@@ -84,27 +87,46 @@ export function useAutosave({ flowId, doc, revision, savedDoc, enabled, onReplac
     return attempt;
   }, [client, flowId, update]);
 
+  /** Saves after the quiet time; the safety copy is written then too, not on every drag frame. */
+  const schedule = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      writeLocalDraft(storage(), flowId, revisionRef.current, docRef.current);
+      if (statusRef.current !== 'conflict') void save().catch(() => undefined);
+    }, AUTOSAVE_DELAY_MS);
+  }, [flowId, save]);
+  useEffect(() => {
+    rescheduled.current = schedule;
+  }, [schedule]);
+
   useEffect(() => {
     docRef.current = doc;
-    if (!enabled || doc === savedRef.current) return;
-    writeLocalDraft(storage(), flowId, revisionRef.current, doc);
-    if (statusRef.current === 'conflict') return;
-    if (statusRef.current !== 'saving') update('unsaved');
-    timer.current = setTimeout(() => void save().catch(() => undefined), AUTOSAVE_DELAY_MS);
+    if (!enabled) return;
+    if (doc === savedRef.current) {
+      // Undone back to what the server has: nothing left to save.
+      if (statusRef.current === 'unsaved') {
+        clearLocalDraft(storage(), flowId);
+        update('saved');
+      }
+      return;
+    }
+    if (statusRef.current === 'saved' || statusRef.current === 'failed') update('unsaved');
+    schedule();
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [doc, enabled, flowId, save, update]);
+  }, [doc, enabled, flowId, schedule, update]);
 
   useEffect(() => {
     if (!enabled) return;
     const warn = (event: BeforeUnloadEvent) => {
       if (statusRef.current === 'saved') return;
+      writeLocalDraft(storage(), flowId, revisionRef.current, docRef.current);
       event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [enabled]);
+  }, [enabled, flowId]);
 
   const markConflict = useCallback(() => update('conflict'), [update]);
   const serverDraft = useCallback(() => client.flows.get.query({ id: flowId }), [client, flowId]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeType } from '@/flows';
-import { addNode, changedKeys, connect, deleteElements, freshNodeId, moveNodes, reconnect } from './documentEdits';
+import { addNode, changedKeys, connect, deleteElements, freeSpot, freshNodeId, moveNodes, reconnect } from './documentEdits';
 import { sampleFlow } from './testDocs';
 
 describe('document edits', () => {
@@ -51,5 +51,11 @@ describe('document edits', () => {
 
   it('names the data fields an edit touched', () => {
     expect(changedKeys({ a: 1, b: [1] }, { a: 1, b: [2], c: 3 })).toEqual(['b', 'c']);
+  });
+
+  it('finds a free spot instead of stacking a card on another', () => {
+    expect(freeSpot(sampleFlow(), { x: 100, y: 300 })).toEqual({ x: 100, y: 300 });
+    const spot = freeSpot(sampleFlow(), { x: 310, y: 10 });
+    expect(spot.y).toBeGreaterThanOrEqual(48);
   });
 });

@@ -29,6 +29,20 @@ export function freshEdgeId(source: string, handle: string, target: string, take
   }
 }
 
+/**
+ * The nearest spot at or below `at` where a new card does not sit on top of another one
+ * (adding at the canvas centre twice must not hide the first node).
+ */
+export function freeSpot(doc: FlowDocument, at: XY, step = 48): XY {
+  let spot = { x: Math.round(at.x), y: Math.round(at.y) };
+  for (let tries = 0; tries < 50; tries++) {
+    const taken = doc.nodes.some((node) => Math.abs(node.position.x - spot.x) < 160 && Math.abs(node.position.y - spot.y) < step);
+    if (!taken) return spot;
+    spot = { x: spot.x + step / 2, y: spot.y + step };
+  }
+  return spot;
+}
+
 export function nodeIds(doc: FlowDocument): Set<string> {
   return new Set(doc.nodes.map((node) => node.id));
 }
