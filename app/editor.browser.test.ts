@@ -144,12 +144,21 @@ describe('flow editor (browser)', () => {
     await shot(page, 'layout');
   });
 
-  it('autosaves: a reload shows the same flow', async () => {
+  it('autosaves: a reload shows the same flow, renamed inline', async () => {
+    const name = page.getByLabel(en.editorFlowName);
+    await name.fill('Lost card, all channels');
+    const renamed = page.waitForResponse((response) => response.url().includes('flows.rename'));
+    // The renamed draft is saved again after the rename (saveDraft also writes the name).
+    const resaved = page.waitForResponse((response) => response.url().includes('flows.saveDraft'));
+    await name.press('Enter');
+    expect((await renamed).ok()).toBe(true);
+    expect((await resaved).ok()).toBe(true);
     await waitSaved(page);
     await openEditor(page);
     await node(page, 'end').waitFor();
     expect(await edges(page).count()).toBe(2);
     expect(await page.locator('.react-flow__node').count()).toBe(3);
+    expect(await page.getByLabel(en.editorFlowName).inputValue()).toBe('Lost card, all channels');
   });
 
   it('says so when another tab saved first, and loses nothing', async () => {

@@ -44,6 +44,12 @@ function categoryColour(type: string | undefined): string {
   return CATEGORY_COLOURS[category ?? 'flow'];
 }
 
+/**
+ * A large flow opens readable rather than entirely in view: below this zoom the cards cannot be
+ * read, and fitting 1,000 of them would render every one.
+ */
+const FIT_VIEW = { padding: 0.2, maxZoom: 1, minZoom: 0.4 };
+
 export interface FlowCanvasProps {
   doc: FlowDocument;
   diagnostics: readonly Diagnostic[];
@@ -171,7 +177,7 @@ export function FlowCanvas({ doc, diagnostics, selection, locale, readOnly, mark
           minZoom={0.1}
           maxZoom={2}
           fitView={fitOnOpen}
-          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+          fitViewOptions={FIT_VIEW}
           defaultEdgeOptions={{ type: 'smoothstep' }}
           proOptions={{ hideAttribution: true }}
         >
