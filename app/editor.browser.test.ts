@@ -145,6 +145,7 @@ describe('flow editor (browser)', () => {
   });
 
   it('autosaves: a reload shows the same flow, renamed inline', async () => {
+    await waitSaved(page);
     const name = page.getByLabel(en.editorFlowName);
     await name.fill('Lost card, all channels');
     const renamed = page.waitForResponse((response) => response.url().includes('flows.rename'));
