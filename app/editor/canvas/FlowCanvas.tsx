@@ -12,7 +12,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { NODE_CATEGORIES, nodeType, type Diagnostic, type FlowDocument, type NodeCategory } from '@/flows';
 import { t, type Locale } from '@/app/i18n/messages';
 import type { DiffMark, SimulatorTrace } from '../contracts';
@@ -64,8 +64,20 @@ export interface FlowCanvasProps {
   onReady(): void;
 }
 
+const noSubscription = () => () => undefined;
+
+/**
+ * True in the browser, false while the server renders: the canvas is drawn by the browser only,
+ * which knows its size (what to fit, which nodes are visible); rendering a large flow on the
+ * server would send every node's markup for nothing.
+ */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 export function FlowCanvas({ doc, diagnostics, selection, locale, readOnly, marks, trace, dispatch, sizes, onReady }: FlowCanvasProps) {
   const { screenToFlowPosition } = useReactFlow();
+  const inBrowser = useInBrowser();
   // A memo cache, not state: it only lets unchanged nodes keep their object identity.
   const [cache] = useState<NodeCache>(() => new Map());
   // Fit once, to the nodes the flow opened with: React Flow would otherwise fit the first node
@@ -154,6 +166,7 @@ export function FlowCanvas({ doc, diagnostics, selection, locale, readOnly, mark
   return (
     <CanvasActionsContext.Provider value={actions}>
       <div className={styles.canvasWrap} onDragOver={onDragOver} onDrop={onDrop}>
+        {inBrowser && (
         <ReactFlow<CanvasNode, CanvasEdge>
           aria-label={t(locale, 'editorCanvas')}
           nodes={nodes}
@@ -191,6 +204,7 @@ export function FlowCanvas({ doc, diagnostics, selection, locale, readOnly, mark
             nodeStrokeWidth={0}
           />
         </ReactFlow>
+        )}
         {doc.nodes.length === 0 && (
           <div className={styles.emptyHint}>
             <span>{t(locale, 'editorEmptyCanvas')}</span>
