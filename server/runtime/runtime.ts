@@ -13,7 +13,8 @@ import type { RewriteUrl } from './egress';
 import { ingestEvent, type Ingested } from './ingest';
 import { MachineCache } from './machines';
 import { LocalNotifier, type ConversationNotifier } from './notifier';
-import { processConversation } from './processor';
+import { processConversations } from './processor';
+import { Batcher, type BatcherOptions } from './batcher';
 import type { JobQueue } from './queue';
 import { fireTimer, pendingTimers, type DueTimer } from './timers';
 
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
   clock?: () => Date;
   /** How often pending outbox items (failed earlier, or left by a crash) are retried. */
   sweepMs?: number;
+  /** How jobs running at once share transactions (see batcher.ts). */
+  batch?: BatcherOptions;
 }
 
 /** How long an event may wait unapplied before the sweeper assumes its job was lost. */
@@ -44,12 +47,14 @@ export class Runtime {
   readonly notifier: ConversationNotifier;
   private readonly clock: () => Date;
   private sweeper: ReturnType<typeof setInterval> | undefined;
+  private readonly batcher: Batcher<string>;
 
   constructor(private readonly options: RuntimeOptions) {
     this.machines = new MachineCache(options.services ?? simulatedServices);
     this.adapters = options.adapters ?? defaultAdapters();
     this.notifier = options.notifier ?? new LocalNotifier();
     this.clock = options.clock ?? (() => new Date());
+    this.batcher = new Batcher((ids) => this.processBatch(ids), options.batch);
   }
 
   /** Stores the event (the caller may answer 2xx once this resolves) and asks for it to be applied. */
@@ -121,16 +126,25 @@ export class Runtime {
     return this.options.queue.idle();
   }
 
-  async process(conversationId: string): Promise<void> {
-    const logger = conversationLog(conversationId);
-    const processed = await processConversation(this.options.db, this.machines, conversationId, (channel) => this.adapters[channel] === transcriptAdapter).catch((error: unknown) => {
-      logger.error(errorFields(error), 'applying events failed; the job will be retried');
+  /**
+   * Applies the conversation's pending events. Concurrent calls share a transaction (group
+   * commit, see batcher.ts), so this resolves once a run that included the conversation committed.
+   */
+  process(conversationId: string): Promise<void> {
+    return this.batcher.submit(conversationId);
+  }
+
+  private async processBatch(ids: string[]): Promise<void> {
+    const processed = await processConversations(this.options.db, this.machines, ids, (channel) => this.adapters[channel] === transcriptAdapter).catch((error: unknown) => {
+      // A run of several is tried again one by one; only a conversation's own failure is an error.
+      if (ids.length > 1) log.warn({ ...errorFields(error), conversations: ids.length }, 'applying a batch failed; its conversations run one by one');
+      else conversationLog(ids[0] ?? '').error(errorFields(error), 'applying events failed; the job will be retried');
       throw error;
     });
     if (processed.applied === 0) return;
-    logger.debug({ applied: processed.applied, outbox: processed.outbox.length }, 'events applied');
-    this.notifier.publish(conversationId);
-    for (const timer of processed.timers) await this.arm({ conversationId, ...timer });
+    log.debug({ applied: processed.applied, conversations: processed.changed.length, outbox: processed.outbox.length }, 'events applied');
+    for (const id of processed.changed) this.notifier.publish(id);
+    for (const timer of processed.timers) await this.arm(timer);
     if (processed.outbox.length > 0) await this.dispatch(processed.outbox);
   }
 
