@@ -42,11 +42,13 @@ const QUEUE_CEILING_JOBS = 20_000;
 const STORAGE_CEILING_CLIENTS = 16;
 const STORAGE_CEILING_SECONDS = 3;
 const DRIVER_POOL = 16;
+/** Group commit: a worker's jobs share a few transactions at a time, not one connection each. */
+const WORKER_POOL = 8;
 
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const workerCount = positive('BENCH_WORKERS', 2);
-const concurrency = positive('BENCH_CONCURRENCY', 8);
+const concurrency = positive('BENCH_CONCURRENCY', 32);
 const burstSize = positive('BENCH_BURST', 2);
 const saturationSeconds = positive('BENCH_SECONDS', 15);
 const sweepMs = process.env.BENCH_SWEEP_MS ? positive('BENCH_SWEEP_MS', 5_000) : undefined;
@@ -119,7 +121,7 @@ async function benchRuntime(db: Database, databaseUrl: string, ceilings: Ceiling
     await deleteRedisKeys(redisUrl, prefix);
   });
   try {
-    const config = { databaseUrl, redisUrl, prefix, concurrency, poolSize: concurrency + 2, sweepMs };
+    const config = { databaseUrl, redisUrl, prefix, concurrency, poolSize: WORKER_POOL, sweepMs };
     workers = await startWorkers(workerCount, config, (items) => tracker.onSent(items));
     console.log(
       `Runtime: echo flow on the api channel, ${count(CONTACTS)} conversations; ingest here, ${workerCount} worker process${workerCount === 1 ? '' : 'es'} × BullMQ concurrency ${concurrency}`,

@@ -82,7 +82,7 @@ export class BullQueue implements JobQueue {
     this.worker = new Worker(this.name, (job) => handler(JobData.parse(job.data).conversationId), {
       connection: this.workerConnection,
       prefix: this.prefix,
-      concurrency: this.options.concurrency ?? 8,
+      concurrency: this.options.concurrency ?? 32,
     });
     this.worker.on('error', (error) => this.report(error));
   }

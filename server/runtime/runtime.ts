@@ -10,7 +10,8 @@ import { defaultAdapters, transcriptAdapter, type Channel, type ChannelAdapter }
 import { recordAgentAction, type AgentAction, type AgentActionResult } from './agentActions';
 import { dispatchOutbox } from './dispatch';
 import type { RewriteUrl } from './egress';
-import { ingestEvent, type Ingested } from './ingest';
+import type { Ingested } from './ingest';
+import { ingestEvents, type IngestRequest } from './ingestBatch';
 import { MachineCache } from './machines';
 import { LocalNotifier, type ConversationNotifier } from './notifier';
 import { processConversations } from './processor';
@@ -47,19 +48,22 @@ export class Runtime {
   readonly notifier: ConversationNotifier;
   private readonly clock: () => Date;
   private sweeper: ReturnType<typeof setInterval> | undefined;
-  private readonly batcher: Batcher<string>;
+  /** Jobs running at once share apply transactions; events arriving together share ingest ones. */
+  private readonly applies: Batcher<string, void>;
+  private readonly ingests: Batcher<IngestRequest, Ingested>;
 
   constructor(private readonly options: RuntimeOptions) {
     this.machines = new MachineCache(options.services ?? simulatedServices);
     this.adapters = options.adapters ?? defaultAdapters();
     this.notifier = options.notifier ?? new LocalNotifier();
     this.clock = options.clock ?? (() => new Date());
-    this.batcher = new Batcher((ids) => this.processBatch(ids), options.batch);
+    this.applies = new Batcher((ids) => this.processBatch(ids), options.batch);
+    this.ingests = new Batcher((requests) => ingestEvents(options.db, requests), { maxSize: 64, ...options.batch });
   }
 
   /** Stores the event (the caller may answer 2xx once this resolves) and asks for it to be applied. */
   async ingest(event: InboundEvent): Promise<Ingested> {
-    const ingested = await ingestEvent(this.options.db, event, this.clock());
+    const ingested = await this.ingests.submit({ event, now: this.clock() });
     // Duplicates too: a sender retries when our answer was lost, which may be because queueing
     // failed after the event was stored. An extra job costs one empty run.
     await this.options.queue.enqueue(ingested.conversationId);
@@ -131,10 +135,15 @@ export class Runtime {
    * commit, see batcher.ts), so this resolves once a run that included the conversation committed.
    */
   process(conversationId: string): Promise<void> {
-    return this.batcher.submit(conversationId);
+    return this.applies.submit(conversationId);
   }
 
-  private async processBatch(ids: string[]): Promise<void> {
+  private async processBatch(ids: string[]): Promise<void[]> {
+    await this.applyAndHandOver(ids);
+    return ids.map(() => undefined);
+  }
+
+  private async applyAndHandOver(ids: string[]): Promise<void> {
     const processed = await processConversations(this.options.db, this.machines, ids, (channel) => this.adapters[channel] === transcriptAdapter).catch((error: unknown) => {
       // A run of several is tried again one by one; only a conversation's own failure is an error.
       if (ids.length > 1) log.warn({ ...errorFields(error), conversations: ids.length }, 'applying a batch failed; its conversations run one by one');
