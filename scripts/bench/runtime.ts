@@ -139,7 +139,7 @@ async function benchRuntime(db: Database, databaseUrl: string, ceilings: Ceiling
 async function runPhases(db: Database, runtime: Runtime, tracker: Tracker, ceilings: Ceilings): Promise<Results> {
   const opened = await openConversations(runtime, CONTACTS);
   console.log(`  ${count(CONTACTS)} conversations opened (contact, conversation, first step) in ${opened.seconds.toFixed(1)} s`);
-  console.log('                                                         events   seconds   events/s   events/run   of queue   of storage');
+  console.log('                                                         events   seconds   events/s   events/tx    of queue   of storage');
   // The burst is also the warm-up: JIT, pools and caches in every process.
   const bursts = await measured(db, () => burst(runtime, opened.contacts, burstSize, tracker));
   row(`burst: ${burstSize} per contact back to back (order check)`, bursts, ceilings);
