@@ -94,7 +94,7 @@ export async function processConversations(db: Database, machines: MachineCache,
       processed.changed.push(conversation.id);
     }
     processed.outbox = await writeRecorded(tx, writes);
-    processed.timers = writes.armed;
+    processed.timers = writes.toArm();
     await tx.execute(updateConversations(updates, pending.map((row) => row.event.id)));
     return processed;
   });

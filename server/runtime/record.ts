@@ -31,9 +31,16 @@ export class PendingWrites {
   readonly messages: (typeof messages.$inferInsert)[] = [];
   readonly outbox: (typeof outbox.$inferInsert)[] = [];
   readonly timers = new Map<string, TimerWrite>();
-  /** Timers set, to arm once the transaction commits. */
+  /** Timers set, in step order. */
   readonly armed: { conversationId: string; token: string; fireAt: Date }[] = [];
+
+  /** Timers to arm once the transaction commits: set, and not cancelled by a later step. */
+  toArm(): { conversationId: string; token: string; fireAt: Date }[] {
+    return this.armed.filter((timer) => this.timers.get(timerKey(timer.conversationId, timer.token))?.cancelled !== true);
+  }
 }
+
+const timerKey = (conversationId: string, token: string) => `${conversationId}\n${token}`;
 
 interface StepRecord {
   conversation: ConversationRow;
@@ -111,13 +118,13 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
     case 'timer.set': {
       const fireAt = new Date(effect.due);
       writes.armed.push({ conversationId, token: effect.token, fireAt });
-      writes.timers.set(`${conversationId}\n${effect.token}`, { conversationId, token: effect.token, fireAt, cancelled: false });
+      writes.timers.set(timerKey(conversationId, effect.token), { conversationId, token: effect.token, fireAt, cancelled: false });
       return;
     }
     case 'timer.cancel': {
-      const timerKey = `${conversationId}\n${effect.token}`;
-      const earlier = writes.timers.get(timerKey);
-      writes.timers.set(timerKey, { conversationId, token: effect.token, fireAt: earlier?.fireAt, cancelled: true });
+      const key = timerKey(conversationId, effect.token);
+      const earlier = writes.timers.get(key);
+      writes.timers.set(key, { conversationId, token: effect.token, fireAt: earlier?.fireAt, cancelled: true });
       return;
     }
     case 'handoff.queued':
