@@ -10,13 +10,15 @@
  * - BENCH_WORKERS forked processes (runtimeWorker.ts) are `npm run worker`: a Runtime taking
  *   jobs from BullMQ, applying events and handing echoes to an `api` adapter that reports each
  *   one, with the moment send() was called, back here over IPC.
- * Two workers × concurrency 8 by default: on 2 cores everything is CPU-bound, and one worker's
+ * Two workers × concurrency 32 by default: on 2 cores everything is CPU-bound, and one worker's
  * single thread saturates a core while the driver waits for it; a second one gives ~10% more
- * events/s (and a somewhat longer tail, from three Node processes sharing two cores).
+ * events/s (and a somewhat longer tail, from three Node processes sharing two cores). The jobs a
+ * worker runs at once share apply transactions (group commit, server/runtime/batcher.ts), so a
+ * high concurrency means larger batches, not more connections: each worker's pool stays small.
  * Latency is measured across processes on the shared system clock.
  *
  * Env: BENCH_DATABASE_URL, BENCH_REDIS_URL; BENCH_WORKERS (2), BENCH_CONCURRENCY (BullMQ
- * concurrency per worker, 8), BENCH_BURST (events per contact in the burst, 2), BENCH_SECONDS
+ * concurrency per worker, 32), BENCH_BURST (events per contact in the burst, 2), BENCH_SECONDS
  * (of the closed-loop saturation, 15), BENCH_SWEEP_MS (the workers' outbox sweep interval),
  * BENCH_CPU_PROFILE (a directory: each worker writes a V8 CPU profile there).
  */

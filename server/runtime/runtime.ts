@@ -14,7 +14,7 @@ import type { Ingested } from './ingest';
 import { ingestEvents, type IngestRequest } from './ingestBatch';
 import { MachineCache } from './machines';
 import { LocalNotifier, type ConversationNotifier } from './notifier';
-import { processConversations } from './processor';
+import { processConversations, type Processed } from './processor';
 import { Batcher, type BatcherOptions } from './batcher';
 import type { JobQueue } from './queue';
 import { fireTimer, pendingTimers, type DueTimer } from './timers';
@@ -37,6 +37,11 @@ export interface RuntimeOptions {
   batch?: BatcherOptions;
 }
 
+/** A committed run's hand-over, wrapped: a promise resolved with a promise would adopt it. */
+interface Applied {
+  handedOver: Promise<void>;
+}
+
 /** How long an event may wait unapplied before the sweeper assumes its job was lost. */
 const STALE_MS = 10_000;
 /** Wake-ups this much ahead of a timer's time still fire it: clocks of hosts differ a little. */
@@ -49,7 +54,7 @@ export class Runtime {
   private readonly clock: () => Date;
   private sweeper: ReturnType<typeof setInterval> | undefined;
   /** Jobs running at once share apply transactions; events arriving together share ingest ones. */
-  private readonly applies: Batcher<string, void>;
+  private readonly applies: Batcher<string, Applied>;
   private readonly ingests: Batcher<IngestRequest, Ingested>;
 
   constructor(private readonly options: RuntimeOptions) {
@@ -57,7 +62,7 @@ export class Runtime {
     this.adapters = options.adapters ?? defaultAdapters();
     this.notifier = options.notifier ?? new LocalNotifier();
     this.clock = options.clock ?? (() => new Date());
-    this.applies = new Batcher((ids) => this.processBatch(ids), options.batch);
+    this.applies = new Batcher((ids) => this.processBatch(ids), { maxInFlight: 4, ...options.batch });
     this.ingests = new Batcher((requests) => ingestEvents(options.db, requests), { maxSize: 64, ...options.batch });
   }
 
@@ -132,24 +137,32 @@ export class Runtime {
 
   /**
    * Applies the conversation's pending events. Concurrent calls share a transaction (group
-   * commit, see batcher.ts), so this resolves once a run that included the conversation committed.
+   * commit, see batcher.ts); this resolves once a run that included the conversation committed
+   * and what it committed was handed over (outbox dispatched, timers armed).
    */
-  process(conversationId: string): Promise<void> {
-    return this.applies.submit(conversationId);
+  async process(conversationId: string): Promise<void> {
+    const { handedOver } = await this.applies.submit(conversationId);
+    await handedOver;
   }
 
-  private async processBatch(ids: string[]): Promise<void[]> {
-    await this.applyAndHandOver(ids);
-    return ids.map(() => undefined);
-  }
-
-  private async applyAndHandOver(ids: string[]): Promise<void> {
+  /**
+   * The batcher's run is the transaction only: the hand-over after it runs outside the run's
+   * slot, so the next batch does not wait for adapters and the outbox's round trips.
+   */
+  private async processBatch(ids: string[]): Promise<Applied[]> {
     const processed = await processConversations(this.options.db, this.machines, ids, (channel) => this.adapters[channel] === transcriptAdapter).catch((error: unknown) => {
       // A run of several is tried again one by one; only a conversation's own failure is an error.
       if (ids.length > 1) log.warn({ ...errorFields(error), conversations: ids.length }, 'applying a batch failed; its conversations run one by one');
       else conversationLog(ids[0] ?? '').error(errorFields(error), 'applying events failed; the job will be retried');
       throw error;
     });
+    const handedOver = this.handOver(processed);
+    // Each job waits for it (and fails with it, to be retried); the rejection is handled there.
+    handedOver.catch(() => undefined);
+    return ids.map(() => ({ handedOver }));
+  }
+
+  private async handOver(processed: Processed): Promise<void> {
     if (processed.applied === 0) return;
     log.debug({ applied: processed.applied, conversations: processed.changed.length, outbox: processed.outbox.length }, 'events applied');
     for (const id of processed.changed) this.notifier.publish(id);
