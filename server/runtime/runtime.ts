@@ -56,6 +56,8 @@ export class Runtime {
   /** Jobs running at once share apply transactions; events arriving together share ingest ones. */
   private readonly applies: Batcher<string, Applied>;
   private readonly ingests: Batcher<IngestRequest, Ingested>;
+  /** Per conversation, the hand-over of the last run that changed it (until it is done). */
+  private readonly handingOver = new Map<string, Promise<void>>();
 
   constructor(private readonly options: RuntimeOptions) {
     this.machines = new MachineCache(options.services ?? simulatedServices);
@@ -63,7 +65,9 @@ export class Runtime {
     this.notifier = options.notifier ?? new LocalNotifier();
     this.clock = options.clock ?? (() => new Date());
     this.applies = new Batcher((ids) => this.processBatch(ids), { maxInFlight: 4, ...options.batch });
-    this.ingests = new Batcher((requests) => ingestEvents(options.db, requests), { maxSize: 64, ...options.batch });
+    // More ingest runs in flight than apply runs: an ingest waits for its WAL flush, and PostgreSQL
+    // flushes concurrent commits together, so runs waiting on the disk cost no CPU.
+    this.ingests = new Batcher((requests) => ingestEvents(options.db, requests), { maxSize: 64, maxInFlight: 6, ...options.batch });
   }
 
   /** Stores the event (the caller may answer 2xx once this resolves) and asks for it to be applied. */
@@ -156,9 +160,16 @@ export class Runtime {
       else conversationLog(ids[0] ?? '').error(errorFields(error), 'applying events failed; the job will be retried');
       throw error;
     });
-    const handedOver = this.handOver(processed);
+    // A conversation's messages go out in the order its events were applied: this hand-over
+    // starts after the ones of earlier runs that changed the same conversations.
+    const earlier = processed.changed.flatMap((id) => this.handingOver.get(id) ?? []);
+    const handedOver = Promise.allSettled(earlier).then(() => this.handOver(processed));
     // Each job waits for it (and fails with it, to be retried); the rejection is handled there.
     handedOver.catch(() => undefined);
+    for (const id of processed.changed) this.handingOver.set(id, handedOver);
+    void handedOver.finally(() => {
+      for (const id of processed.changed) if (this.handingOver.get(id) === handedOver) this.handingOver.delete(id);
+    }).catch(() => undefined);
     return ids.map(() => ({ handedOver }));
   }
 
