@@ -1,10 +1,12 @@
 // What a step's effects become in the database: the transcript, outbox items (messages to send,
 // HTTP calls to make), timers and the conversation's state. Effects are first collected in
-// memory (`recordEffects`, no I/O), then written by `writeRecorded` with one multi-row statement
-// per table for every step of every conversation in the transaction: a statement costs a round
-// trip and its parsing and planning in PostgreSQL, whether it carries one row or fifty.
+// memory (`recordEffects`, no I/O), then written by `writeRecorded` in one statement, with one
+// multi-row part per table, for every step of every conversation in the transaction: a
+// statement costs a round trip and its parsing and planning in PostgreSQL, whether it carries
+// one row or fifty.
 import { randomUUID } from 'node:crypto';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Effect, FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
 import { messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
@@ -152,37 +154,54 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
   }
 }
 
+const OutboxIds = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) });
+
 /**
- * Writes the collected rows; returns the outbox items made, to hand to their adapters after the
- * commit. Messages go in one multi-row insert whose rows PostgreSQL numbers (`position`) in the
- * order given, so the transcript keeps step order.
+ * Writes the collected rows and `also` (statements of the caller: the conversations' new
+ * state) as ONE statement of data-modifying CTEs: a round trip and a plan for the whole batch,
+ * whatever it holds. Returns the outbox items made, to hand to their adapters after the commit.
+ * The parts touch different rows, so running them together is running them one by one; the
+ * outbox rows name messages inserted by the same statement, which the foreign key accepts since
+ * it is checked at the statement's end. Messages go in one multi-row insert whose rows
+ * PostgreSQL numbers (`position`) in the order given, so the transcript keeps step order.
  */
-export async function writeRecorded(tx: Database, writes: PendingWrites): Promise<number[]> {
-  if (writes.messages.length > 0) await tx.insert(messages).values(writes.messages);
-  const items = writes.outbox.length > 0 ? await tx.insert(outbox).values(writes.outbox).returning({ id: outbox.id }) : [];
-  await writeTimers(tx, [...writes.timers.values()]);
-  return items.map((item) => item.id);
+export async function writeRecorded(tx: Database, writes: PendingWrites, also: SQL[]): Promise<number[]> {
+  const parts: SQL[] = [...also];
+  if (writes.messages.length > 0) parts.push(tx.insert(messages).values(writes.messages).getSQL());
+  parts.push(...timerWrites(tx, [...writes.timers.values()]));
+  const main = writes.outbox.length > 0 ? sql`${tx.insert(outbox).values(writes.outbox).getSQL()} returning ${outbox.id}` : sql`select 0 as id where false`;
+  const ctes = parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`);
+  const statement = ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${main}` : main;
+  return OutboxIds.parse(await tx.execute(statement)).rows.map((row) => row.id);
 }
 
 /**
  * A timer the steps set (and maybe cancelled after) is upserted as they left it; one they only
  * cancelled is marked cancelled if it exists. The same end state as running each operation.
  */
-async function writeTimers(tx: Database, all: TimerWrite[]): Promise<void> {
+function timerWrites(tx: Database, all: TimerWrite[]): SQL[] {
+  const statements: SQL[] = [];
   const upserts = all.flatMap(({ conversationId, token, fireAt, cancelled }) => (fireAt ? [{ conversationId, token, fireAt, cancelledAt: cancelled ? new Date() : null }] : []));
   if (upserts.length > 0) {
-    await tx
-      .insert(timers)
-      .values(upserts)
-      .onConflictDoUpdate({ target: [timers.conversationId, timers.token], set: { fireAt: sql`excluded.fire_at`, cancelledAt: sql`excluded.cancelled_at` } });
+    statements.push(
+      tx
+        .insert(timers)
+        .values(upserts)
+        .onConflictDoUpdate({ target: [timers.conversationId, timers.token], set: { fireAt: sql`excluded.fire_at`, cancelledAt: sql`excluded.cancelled_at` } })
+        .getSQL(),
+    );
   }
   const cancels = all.filter((timer) => timer.fireAt === undefined);
   if (cancels.length > 0) {
-    await tx
-      .update(timers)
-      .set({ cancelledAt: new Date() })
-      .where(or(...cancels.map((timer) => and(eq(timers.conversationId, timer.conversationId), eq(timers.token, timer.token)))));
+    statements.push(
+      tx
+        .update(timers)
+        .set({ cancelledAt: new Date() })
+        .where(or(...cancels.map((timer) => and(eq(timers.conversationId, timer.conversationId), eq(timers.token, timer.token)))))
+        .getSQL(),
+    );
   }
+  return statements;
 }
 
 function outboundPayload(effect: Extract<Effect, { type: 'send' }>) {
