@@ -20,7 +20,8 @@
  * Env: BENCH_DATABASE_URL, BENCH_REDIS_URL; BENCH_WORKERS (2), BENCH_CONCURRENCY (BullMQ
  * concurrency per worker, 32), BENCH_BURST (events per contact in the burst, 2), BENCH_SECONDS
  * (of the closed-loop saturation, 15), BENCH_SWEEP_MS (the workers' outbox sweep interval),
- * BENCH_CPU_PROFILE (a directory: each worker writes a V8 CPU profile there).
+ * BENCH_CPU_PROFILE (a directory: each worker writes a V8 CPU profile there), BENCH_HALF_RATE (events/s
+ * of the paced phase instead of half the saturation rate).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -147,7 +148,8 @@ async function runPhases(db: Database, runtime: Runtime, tracker: Tracker, ceili
   row(`burst: ${burstSize} per contact back to back (order check)`, bursts, ceilings);
   const saturation = await measured(db, () => closedLoop(runtime, opened.contacts, saturationSeconds, tracker));
   row(`saturation: closed loop, 1 in flight each, ${saturationSeconds} s`, saturation, ceilings);
-  const halfRate = saturation.events / saturation.seconds / 2;
+  // BENCH_HALF_RATE pins the paced phase's rate: latencies of two builds compared at the same load.
+  const halfRate = process.env.BENCH_HALF_RATE ? positive('BENCH_HALF_RATE', 1) : saturation.events / saturation.seconds / 2;
   if (!(halfRate > 0)) throw new Error('no event was applied at saturation');
   const halfStarted = new Date();
   const half = await measured(db, () => paced(runtime, opened.contacts, halfRate, HALF_LOAD_SECONDS, tracker));
