@@ -177,8 +177,10 @@ export class Runtime {
     if (processed.applied === 0) return;
     log.debug({ applied: processed.applied, conversations: processed.changed.length, outbox: processed.outbox.length }, 'events applied');
     for (const id of processed.changed) this.notifier.publish(id);
-    for (const timer of processed.timers) await this.arm(timer);
-    if (processed.outbox.length > 0) await this.dispatch(processed.outbox);
+    // Messages first, timers beside them: a batch arms a timer per step (every question waits
+    // with one), and arming them one by one, one Redis round trip each, before sending delayed
+    // every message of the batch. A timer's row is already committed; arming only wakes it up.
+    await Promise.all([processed.outbox.length > 0 ? this.dispatch(processed.outbox) : undefined, ...processed.timers.map((timer) => this.arm(timer))]);
   }
 
   private arm(timer: DueTimer): Promise<void> {
