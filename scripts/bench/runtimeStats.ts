@@ -20,11 +20,12 @@ export async function measured(db: Database, phase: () => Promise<Phase>): Promi
 
 /**
  * Transactions that have applied events so far: the processor stamps `applied_at = now()`, and
- * now() is the transaction's start, so one (conversation, applied_at) pair is one transaction.
+ * now() is the transaction's start (microseconds), so one applied_at is one transaction, which
+ * may apply the events of several conversations (group commit).
  */
 async function appliedRuns(db: Database): Promise<number> {
   const [row] = await db
-    .select({ runs: sql<number>`count(distinct (${events.conversationId}, ${events.appliedAt}))`.mapWith(Number) })
+    .select({ runs: sql<number>`count(distinct ${events.appliedAt})`.mapWith(Number) })
     .from(events)
     .where(isNotNull(events.appliedAt));
   return row?.runs ?? 0;

@@ -8,6 +8,7 @@ import IORedis from 'ioredis';
 import { z } from 'zod';
 import { redactUrl } from '../db/client';
 import { log } from '../log';
+import { Batcher } from './batcher';
 import type { JobQueue } from './queue';
 import type { DueTimer, TimerQueue } from './timers';
 
@@ -33,6 +34,7 @@ export class BullQueue implements JobQueue {
 
   private lastError = '';
   readonly timers: BullTimers;
+  private readonly adds = new Batcher<string, void>((ids) => this.addJobs(ids), { maxSize: 200, maxInFlight: 2 });
 
   constructor(private readonly options: BullQueueOptions) {
     this.connection = this.connect();
@@ -67,13 +69,20 @@ export class BullQueue implements JobQueue {
     return this.options.prefix ?? 'switchboard';
   }
 
-  async enqueue(conversationId: string): Promise<void> {
-    await this.queue.add('apply', { conversationId }, {
+  /** Resolves once Redis holds the job; jobs queued at the same time go in one pipeline (addBulk). */
+  enqueue(conversationId: string): Promise<void> {
+    return this.adds.submit(conversationId);
+  }
+
+  private async addJobs(conversationIds: string[]): Promise<void[]> {
+    const opts = {
       attempts: this.options.attempts ?? 5,
       backoff: { type: 'exponential', delay: this.options.backoffMs ?? 100 },
       removeOnComplete: true,
       removeOnFail: 1_000,
-    });
+    };
+    await this.queue.addBulk(conversationIds.map((conversationId) => ({ name: 'apply', data: { conversationId }, opts })));
+    return conversationIds.map(() => undefined);
   }
 
   start(handler: (conversationId: string) => Promise<void>): void {
@@ -82,7 +91,7 @@ export class BullQueue implements JobQueue {
     this.worker = new Worker(this.name, (job) => handler(JobData.parse(job.data).conversationId), {
       connection: this.workerConnection,
       prefix: this.prefix,
-      concurrency: this.options.concurrency ?? 8,
+      concurrency: this.options.concurrency ?? 32,
     });
     this.worker.on('error', (error) => this.report(error));
   }

@@ -58,17 +58,22 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions, ids
     .set({ nextAttemptAt: LEASE })
     .where(ids ? and(inArray(outbox.id, ids), due) : due)
     .returning();
-  for (const item of items) await dispatchItem(db, options, item);
+  const sent: OutboxRow[] = [];
+  for (const item of items) if (await dispatchItem(db, options, item)) sent.push(item);
+  // Recorded together: one statement for all the items this call handed over. A crash before
+  // it leaves them pending, and the sweep hands them over again under the same keys.
+  await markSent(db, sent);
+  for (const item of sent) if (item.messageId) options.onDelivery?.(item.conversationId);
 }
 
 type OutboxRow = typeof outbox.$inferSelect;
 
-async function dispatchItem(db: Database, options: DispatchOptions, item: OutboxRow): Promise<void> {
+/** Carries the item out; true when it is done, false when a failure was recorded for a retry. */
+async function dispatchItem(db: Database, options: DispatchOptions, item: OutboxRow): Promise<boolean> {
   try {
     if (item.kind === 'http') await callHttp(db, options, item);
     else await sendMessage(options, item);
-    await markSent(db, item);
-    if (item.messageId) options.onDelivery?.(item.conversationId);
+    return true;
   } catch (error) {
     const attempts = item.attempts + 1;
     const reason = error instanceof Error ? error.message : String(error);
@@ -83,18 +88,20 @@ async function dispatchItem(db: Database, options: DispatchOptions, item: Outbox
       if (item.messageId) await tx.update(messages).set({ delivery: failed ? 'failed' : 'pending', deliveryError: reason }).where(eq(messages.id, item.messageId));
     });
     if (item.messageId) options.onDelivery?.(item.conversationId);
+    return false;
   }
 }
 
 /**
- * The item and its message in one statement (a data-modifying CTE): this runs once per message,
- * and a transaction of two updates costs four round trips instead of one.
+ * The items and their messages in one statement (a data-modifying CTE): a transaction of two
+ * updates costs four round trips instead of one. Claiming left `attempts` as it was.
  */
-async function markSent(db: Database, item: OutboxRow): Promise<void> {
+async function markSent(db: Database, items: OutboxRow[]): Promise<void> {
+  if (items.length === 0) return;
   await db.execute(sql`
     with sent as (
-      update ${outbox} set status = 'sent', sent_at = now(), attempts = ${item.attempts + 1}, last_error = null
-      where id = ${item.id}
+      update ${outbox} set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null
+      where ${inArray(outbox.id, items.map((item) => item.id))}
       returning message_id
     )
     update ${messages} set delivery = 'sent', delivery_error = null where id in (select message_id from sent)`);

@@ -4,7 +4,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
-import { conversations, events, flows } from '../db/schema';
+import { contactIdentities, conversations, events, flows } from '../db/schema';
 import { UserError } from '../errors';
 import { boundFlow } from './bindings';
 import { resolveContact } from './contacts';
@@ -18,24 +18,52 @@ export interface Ingested {
 }
 
 export async function ingestEvent(db: Database, event: InboundEvent, now = new Date()): Promise<Ingested> {
-  const dedupeKey = event.messageId === undefined ? null : `${event.channel}:${event.messageId}`;
-  return db.transaction(async (tx) => {
-    if (dedupeKey) {
-      const seen = await firstDelivery(tx, dedupeKey);
-      if (seen) return seen;
-    }
-    const contact = await resolveContact(tx, event);
-    const conversation = event.hangup ? await conversationToLeave(tx, contact.id) : await openConversation(tx, contact.id, event);
-    const eventId = await insertEvent(tx, conversation.id, flowEventOf(event, now), dedupeKey, now);
-    if (eventId !== undefined) return { conversationId: conversation.id, eventId };
-    // The same message arrived twice at once: the other delivery committed first.
-    const seen = dedupeKey ? await firstDelivery(tx, dedupeKey) : undefined;
-    if (!seen) throw new Error('the event was neither inserted nor found');
-    return seen;
-  });
+  return db.transaction((tx) => ingestIn(tx, event, now));
 }
 
-function flowEventOf(event: InboundEvent, now: Date): FlowEvent {
+export function dedupeKeyOf(event: InboundEvent): string | null {
+  return event.messageId === undefined ? null : `${event.channel}:${event.messageId}`;
+}
+
+/** Stores one event inside the caller's transaction. */
+export async function ingestIn(tx: Database, event: InboundEvent, now: Date): Promise<Ingested> {
+  const dedupeKey = dedupeKeyOf(event);
+  // The common case first: a known sender writing into its open conversation, found and
+  // locked in one statement. A repeated message id then shows as the insert's conflict, so a
+  // first delivery costs no separate look-up. Contact details to fill in take the long way.
+  const known = event.contact === undefined ? await lockedOpenConversation(tx, event) : undefined;
+  if (!known && dedupeKey) {
+    const seen = await firstDelivery(tx, dedupeKey);
+    if (seen) return seen;
+  }
+  const conversationId = known ?? (await conversationFor(tx, event));
+  const eventId = await insertEvent(tx, conversationId, flowEventOf(event, now), dedupeKey, now);
+  if (eventId !== undefined) return { conversationId, eventId };
+  // Delivered before (or twice at once, and the other delivery committed first).
+  const seen = dedupeKey ? await firstDelivery(tx, dedupeKey) : undefined;
+  if (!seen) throw new Error('the event was neither inserted nor found');
+  return seen;
+}
+
+/** The sender's open conversation, locked, when the sender's identity is known. */
+async function lockedOpenConversation(tx: Database, event: InboundEvent): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ id: conversations.id })
+    .from(contactIdentities)
+    .innerJoin(conversations, and(eq(conversations.contactId, contactIdentities.contactId), ne(conversations.status, 'ended')))
+    .where(and(eq(contactIdentities.channel, event.channel), eq(contactIdentities.address, event.from)))
+    .for('update', { of: conversations });
+  return row?.id;
+}
+
+/** The long way: the contact found or made (details filled in), then its conversation. */
+async function conversationFor(tx: Database, event: InboundEvent): Promise<string> {
+  const contact = await resolveContact(tx, event);
+  const conversation = event.hangup ? await conversationToLeave(tx, contact.id) : await openConversation(tx, contact.id, event);
+  return conversation.id;
+}
+
+export function flowEventOf(event: InboundEvent, now: Date): FlowEvent {
   if (event.hangup) return { type: 'HANGUP', at: now.toISOString(), channel: event.channel };
   return {
     type: 'CUSTOMER',
@@ -58,7 +86,7 @@ async function conversationToLeave(tx: Database, contactId: string) {
   return open;
 }
 
-async function firstDelivery(tx: Database, dedupeKey: string): Promise<Ingested | undefined> {
+export async function firstDelivery(tx: Database, dedupeKey: string): Promise<Ingested | undefined> {
   const [row] = await tx
     .select({ conversationId: events.conversationId, eventId: events.id })
     .from(events)

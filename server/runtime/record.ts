@@ -1,20 +1,48 @@
-// What a step's effects become in the database, inside the step's transaction: the transcript,
-// outbox items (messages to send, HTTP calls to make), timers and the conversation's state.
-import { and, eq } from 'drizzle-orm';
+// What a step's effects become in the database: the transcript, outbox items (messages to send,
+// HTTP calls to make), timers and the conversation's state. Effects are first collected in
+// memory (`recordEffects`, no I/O), then written by `writeRecorded` in one statement, with one
+// multi-row part per table, for every step of every conversation in the transaction: a
+// statement costs a round trip and its parsing and planning in PostgreSQL, whether it carries
+// one row or fifty.
+import { randomUUID } from 'node:crypto';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Effect, FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
 import { messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
 
 /** The conversation's state as the effects of one run leave it. */
 export interface Recorded {
-  outbox: number[];
-  /** Timers set by this run, to arm once it commits. */
-  timers: { token: string; fireAt: Date }[];
   status: ConversationRow['status'];
   outcome: string | null;
   queue: string | null;
   channel: ConversationRow['channel'];
 }
+
+/** A timer as the steps of one transaction leave it: their last operation on it decides. */
+interface TimerWrite {
+  conversationId: string;
+  token: string;
+  /** The last `timer.set`'s due time; undefined when the steps only cancelled it. */
+  fireAt: Date | undefined;
+  cancelled: boolean;
+}
+
+/** Rows the steps of one transaction will write, in step order. */
+export class PendingWrites {
+  readonly messages: (typeof messages.$inferInsert)[] = [];
+  readonly outbox: (typeof outbox.$inferInsert)[] = [];
+  readonly timers = new Map<string, TimerWrite>();
+  /** Timers set, in step order. */
+  readonly armed: { conversationId: string; token: string; fireAt: Date }[] = [];
+
+  /** Timers to arm once the transaction commits: set, and not cancelled by a later step. */
+  toArm(): { conversationId: string; token: string; fireAt: Date }[] {
+    return this.armed.filter((timer) => this.timers.get(timerKey(timer.conversationId, timer.token))?.cancelled !== true);
+  }
+}
+
+const timerKey = (conversationId: string, token: string) => `${conversationId}\n${token}`;
 
 interface StepRecord {
   conversation: ConversationRow;
@@ -26,22 +54,23 @@ interface StepRecord {
   effects: Effect[];
 }
 
-export async function recordEffects(tx: Database, step: StepRecord, recorded: Recorded): Promise<void> {
-  await recordInbound(tx, step, recorded);
+/** Collects one step's rows into `writes` and its state changes into `recorded`; no I/O. */
+export function recordEffects(writes: PendingWrites, step: StepRecord, recorded: Recorded): void {
+  recordInbound(writes, step, recorded);
   for (const [index, effect] of step.effects.entries()) {
     // Deterministic keys: a run that rolled back and ran again makes the same ones.
     const key = `${step.conversation.id}:${step.event.seq}:${index}`;
-    await recordEffect(tx, step, effect, key, recorded);
+    recordEffect(writes, step, effect, key, recorded);
   }
 }
 
-async function recordInbound(tx: Database, step: StepRecord, recorded: Recorded): Promise<void> {
+function recordInbound(writes: PendingWrites, step: StepRecord, recorded: Recorded): void {
   const event = step.flowEvent;
   if (event.type !== 'CUSTOMER') return;
   recorded.channel = event.channel;
   // A payload alone (a widget opening the chat, a button without words) says nothing to show.
   if (event.text === undefined && event.digits === undefined) return;
-  await tx.insert(messages).values({
+  writes.messages.push({
     conversationId: step.conversation.id,
     contactId: step.conversation.contactId,
     direction: 'in',
@@ -53,61 +82,53 @@ async function recordInbound(tx: Database, step: StepRecord, recorded: Recorded)
   });
 }
 
-async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key: string, recorded: Recorded): Promise<void> {
+function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, key: string, recorded: Recorded): void {
+  const conversationId = step.conversation.id;
   switch (effect.type) {
     case 'send': {
       // On transcript channels (REST API, web chat) the commit is the delivery: no outbox round.
       const delivered = step.deliveredOnCommit(effect.channel);
-      const [message] = await tx
-        .insert(messages)
-        .values({
-          conversationId: step.conversation.id,
-          contactId: step.conversation.contactId,
-          direction: 'out',
-          channel: effect.channel,
-          text: effect.text,
-          payload: outboundPayload(effect),
-          author: effect.author,
-          delivery: delivered ? 'sent' : 'pending',
-        })
-        .returning({ id: messages.id });
+      // The id is made here so the outbox row can name its message without a `returning` round.
+      const id = randomUUID();
+      writes.messages.push({
+        id,
+        conversationId,
+        contactId: step.conversation.contactId,
+        direction: 'out',
+        channel: effect.channel,
+        text: effect.text,
+        payload: outboundPayload(effect),
+        author: effect.author,
+        delivery: delivered ? 'sent' : 'pending',
+      });
       if (delivered) return;
-      const [item] = await tx
-        .insert(outbox)
-        .values({
-          conversationId: step.conversation.id,
-          messageId: message?.id,
-          kind: 'send',
-          channel: effect.channel,
-          payload: { text: effect.text, quickReplies: effect.quickReplies ?? [], mediaUrl: effect.mediaUrl ?? null },
-          idempotencyKey: key,
-        })
-        .returning({ id: outbox.id });
-      if (item) recorded.outbox.push(item.id);
+      writes.outbox.push({
+        conversationId,
+        messageId: id,
+        kind: 'send',
+        channel: effect.channel,
+        payload: { text: effect.text, quickReplies: effect.quickReplies ?? [], mediaUrl: effect.mediaUrl ?? null },
+        idempotencyKey: key,
+      });
       return;
     }
     case 'http.request': {
       const { type: _type, ...request } = effect;
-      const [item] = await tx
-        .insert(outbox)
-        .values({ conversationId: step.conversation.id, kind: 'http', payload: request, idempotencyKey: key })
-        .returning({ id: outbox.id });
-      if (item) recorded.outbox.push(item.id);
+      writes.outbox.push({ conversationId, kind: 'http', payload: request, idempotencyKey: key });
       return;
     }
-    case 'timer.set':
-      recorded.timers.push({ token: effect.token, fireAt: new Date(effect.due) });
-      await tx
-        .insert(timers)
-        .values({ conversationId: step.conversation.id, token: effect.token, fireAt: new Date(effect.due) })
-        .onConflictDoUpdate({ target: [timers.conversationId, timers.token], set: { fireAt: new Date(effect.due), cancelledAt: null } });
+    case 'timer.set': {
+      const fireAt = new Date(effect.due);
+      writes.armed.push({ conversationId, token: effect.token, fireAt });
+      writes.timers.set(timerKey(conversationId, effect.token), { conversationId, token: effect.token, fireAt, cancelled: false });
       return;
-    case 'timer.cancel':
-      await tx
-        .update(timers)
-        .set({ cancelledAt: new Date() })
-        .where(and(eq(timers.conversationId, step.conversation.id), eq(timers.token, effect.token)));
+    }
+    case 'timer.cancel': {
+      const key = timerKey(conversationId, effect.token);
+      const earlier = writes.timers.get(key);
+      writes.timers.set(key, { conversationId, token: effect.token, fireAt: earlier?.fireAt, cancelled: true });
       return;
+    }
     case 'handoff.queued':
     case 'handoff.transferred':
       recorded.status = 'handoff';
@@ -131,6 +152,56 @@ async function recordEffect(tx: Database, step: StepRecord, effect: Effect, key:
       throw new Error(`unknown effect ${JSON.stringify(exhaustive)}`);
     }
   }
+}
+
+const OutboxIds = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) });
+
+/**
+ * Writes the collected rows and `also` (statements of the caller: the conversations' new
+ * state) as ONE statement of data-modifying CTEs: a round trip and a plan for the whole batch,
+ * whatever it holds. Returns the outbox items made, to hand to their adapters after the commit.
+ * The parts touch different rows, so running them together is running them one by one; the
+ * outbox rows name messages inserted by the same statement, which the foreign key accepts since
+ * it is checked at the statement's end. Messages go in one multi-row insert whose rows
+ * PostgreSQL numbers (`position`) in the order given, so the transcript keeps step order.
+ */
+export async function writeRecorded(tx: Database, writes: PendingWrites, also: SQL[]): Promise<number[]> {
+  const parts: SQL[] = [...also];
+  if (writes.messages.length > 0) parts.push(tx.insert(messages).values(writes.messages).getSQL());
+  parts.push(...timerWrites(tx, [...writes.timers.values()]));
+  const main = writes.outbox.length > 0 ? sql`${tx.insert(outbox).values(writes.outbox).getSQL()} returning ${outbox.id}` : sql`select 0 as id where false`;
+  const ctes = parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`);
+  const statement = ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${main}` : main;
+  return OutboxIds.parse(await tx.execute(statement)).rows.map((row) => row.id);
+}
+
+/**
+ * A timer the steps set (and maybe cancelled after) is upserted as they left it; one they only
+ * cancelled is marked cancelled if it exists. The same end state as running each operation.
+ */
+function timerWrites(tx: Database, all: TimerWrite[]): SQL[] {
+  const statements: SQL[] = [];
+  const upserts = all.flatMap(({ conversationId, token, fireAt, cancelled }) => (fireAt ? [{ conversationId, token, fireAt, cancelledAt: cancelled ? new Date() : null }] : []));
+  if (upserts.length > 0) {
+    statements.push(
+      tx
+        .insert(timers)
+        .values(upserts)
+        .onConflictDoUpdate({ target: [timers.conversationId, timers.token], set: { fireAt: sql`excluded.fire_at`, cancelledAt: sql`excluded.cancelled_at` } })
+        .getSQL(),
+    );
+  }
+  const cancels = all.filter((timer) => timer.fireAt === undefined);
+  if (cancels.length > 0) {
+    statements.push(
+      tx
+        .update(timers)
+        .set({ cancelledAt: new Date() })
+        .where(or(...cancels.map((timer) => and(eq(timers.conversationId, timer.conversationId), eq(timers.token, timer.token)))))
+        .getSQL(),
+    );
+  }
+  return statements;
 }
 
 function outboundPayload(effect: Extract<Effect, { type: 'send' }>) {

@@ -10,10 +10,12 @@ import { defaultAdapters, transcriptAdapter, type Channel, type ChannelAdapter }
 import { recordAgentAction, type AgentAction, type AgentActionResult } from './agentActions';
 import { dispatchOutbox } from './dispatch';
 import type { RewriteUrl } from './egress';
-import { ingestEvent, type Ingested } from './ingest';
+import type { Ingested } from './ingest';
+import { ingestEvents, type IngestRequest } from './ingestBatch';
 import { MachineCache } from './machines';
 import { LocalNotifier, type ConversationNotifier } from './notifier';
-import { processConversation } from './processor';
+import { processConversations, type Processed } from './processor';
+import { Batcher, type BatcherOptions } from './batcher';
 import type { JobQueue } from './queue';
 import { fireTimer, pendingTimers, type DueTimer } from './timers';
 
@@ -31,6 +33,13 @@ export interface RuntimeOptions {
   clock?: () => Date;
   /** How often pending outbox items (failed earlier, or left by a crash) are retried. */
   sweepMs?: number;
+  /** How jobs running at once share transactions (see batcher.ts). */
+  batch?: BatcherOptions;
+}
+
+/** A committed run's hand-over, wrapped: a promise resolved with a promise would adopt it. */
+interface Applied {
+  handedOver: Promise<void>;
 }
 
 /** How long an event may wait unapplied before the sweeper assumes its job was lost. */
@@ -44,17 +53,26 @@ export class Runtime {
   readonly notifier: ConversationNotifier;
   private readonly clock: () => Date;
   private sweeper: ReturnType<typeof setInterval> | undefined;
+  /** Jobs running at once share apply transactions; events arriving together share ingest ones. */
+  private readonly applies: Batcher<string, Applied>;
+  private readonly ingests: Batcher<IngestRequest, Ingested>;
+  /** Per conversation, the hand-over of the last run that changed it (until it is done). */
+  private readonly handingOver = new Map<string, Promise<void>>();
 
   constructor(private readonly options: RuntimeOptions) {
     this.machines = new MachineCache(options.services ?? simulatedServices);
     this.adapters = options.adapters ?? defaultAdapters();
     this.notifier = options.notifier ?? new LocalNotifier();
     this.clock = options.clock ?? (() => new Date());
+    this.applies = new Batcher((ids) => this.processBatch(ids), { maxInFlight: 4, ...options.batch });
+    // More ingest runs in flight than apply runs: an ingest waits for its WAL flush, and PostgreSQL
+    // flushes concurrent commits together, so runs waiting on the disk cost no CPU.
+    this.ingests = new Batcher((requests) => ingestEvents(options.db, requests), { maxSize: 64, maxInFlight: 6, ...options.batch });
   }
 
   /** Stores the event (the caller may answer 2xx once this resolves) and asks for it to be applied. */
   async ingest(event: InboundEvent): Promise<Ingested> {
-    const ingested = await ingestEvent(this.options.db, event, this.clock());
+    const ingested = await this.ingests.submit({ event, now: this.clock() });
     // Duplicates too: a sender retries when our answer was lost, which may be because queueing
     // failed after the event was stored. An extra job costs one empty run.
     await this.options.queue.enqueue(ingested.conversationId);
@@ -121,17 +139,48 @@ export class Runtime {
     return this.options.queue.idle();
   }
 
+  /**
+   * Applies the conversation's pending events. Concurrent calls share a transaction (group
+   * commit, see batcher.ts); this resolves once a run that included the conversation committed
+   * and what it committed was handed over (outbox dispatched, timers armed).
+   */
   async process(conversationId: string): Promise<void> {
-    const logger = conversationLog(conversationId);
-    const processed = await processConversation(this.options.db, this.machines, conversationId, (channel) => this.adapters[channel] === transcriptAdapter).catch((error: unknown) => {
-      logger.error(errorFields(error), 'applying events failed; the job will be retried');
+    const { handedOver } = await this.applies.submit(conversationId);
+    await handedOver;
+  }
+
+  /**
+   * The batcher's run is the transaction only: the hand-over after it runs outside the run's
+   * slot, so the next batch does not wait for adapters and the outbox's round trips.
+   */
+  private async processBatch(ids: string[]): Promise<Applied[]> {
+    const processed = await processConversations(this.options.db, this.machines, ids, (channel) => this.adapters[channel] === transcriptAdapter).catch((error: unknown) => {
+      // A run of several is tried again one by one; only a conversation's own failure is an error.
+      if (ids.length > 1) log.warn({ ...errorFields(error), conversations: ids.length }, 'applying a batch failed; its conversations run one by one');
+      else conversationLog(ids[0] ?? '').error(errorFields(error), 'applying events failed; the job will be retried');
       throw error;
     });
+    // A conversation's messages go out in the order its events were applied: this hand-over
+    // starts after the ones of earlier runs that changed the same conversations.
+    const earlier = processed.changed.flatMap((id) => this.handingOver.get(id) ?? []);
+    const handedOver = Promise.allSettled(earlier).then(() => this.handOver(processed));
+    // Each job waits for it (and fails with it, to be retried); the rejection is handled there.
+    handedOver.catch(() => undefined);
+    for (const id of processed.changed) this.handingOver.set(id, handedOver);
+    void handedOver.finally(() => {
+      for (const id of processed.changed) if (this.handingOver.get(id) === handedOver) this.handingOver.delete(id);
+    }).catch(() => undefined);
+    return ids.map(() => ({ handedOver }));
+  }
+
+  private async handOver(processed: Processed): Promise<void> {
     if (processed.applied === 0) return;
-    logger.debug({ applied: processed.applied, outbox: processed.outbox.length }, 'events applied');
-    this.notifier.publish(conversationId);
-    for (const timer of processed.timers) await this.arm({ conversationId, ...timer });
-    if (processed.outbox.length > 0) await this.dispatch(processed.outbox);
+    log.debug({ applied: processed.applied, conversations: processed.changed.length, outbox: processed.outbox.length }, 'events applied');
+    for (const id of processed.changed) this.notifier.publish(id);
+    // Messages first, timers beside them: a batch arms a timer per step (every question waits
+    // with one), and arming them one by one, one Redis round trip each, before sending delayed
+    // every message of the batch. A timer's row is already committed; arming only wakes it up.
+    await Promise.all([processed.outbox.length > 0 ? this.dispatch(processed.outbox) : undefined, ...processed.timers.map((timer) => this.arm(timer))]);
   }
 
   private arm(timer: DueTimer): Promise<void> {
