@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateFlow } from '@/flows';
 import { readFlowDocument } from '@/server/flows/document';
 import { messages } from './i18n/messages';
+import { createOwner } from './testing/accounts';
 import { launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 
@@ -68,13 +69,7 @@ describe('flows list (browser)', () => {
   }, 30_000);
 
   it('lists the example flows with their state and latest version', async () => {
-    await page.goto(url('/setup'));
-    await page.getByLabel(en.fieldName, { exact: true }).fill(OWNER.name);
-    await page.getByLabel(en.fieldEmail, { exact: true }).fill(OWNER.email);
-    await page.getByLabel(en.fieldPassword, { exact: true }).fill(OWNER.password);
-    await page.getByLabel(en.fieldConfirmPassword, { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: en.createOwner }).click();
-    await page.waitForURL((at) => at.pathname === '/');
+    await createOwner(page, url(''), OWNER);
     await row('lost-card').getByText(en.listStatePublished).waitFor();
     await row('lost-card').getByText(fill(en.listVersion, { version: 1 })).waitFor();
     expect(await page.locator('tbody tr').count()).toBe(7);

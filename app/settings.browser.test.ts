@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from './i18n/messages';
+import { createOwner } from './testing/accounts';
 import { launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 
@@ -55,13 +56,7 @@ describe('settings (browser)', () => {
   }, 30_000);
 
   it('gives the owner a Settings link that opens the accounts', async () => {
-    await page.goto(url('/setup'));
-    await page.getByLabel(en.fieldName, { exact: true }).fill(OWNER.name);
-    await page.getByLabel(en.fieldEmail, { exact: true }).fill(OWNER.email);
-    await page.getByLabel(en.fieldPassword, { exact: true }).fill(OWNER.password);
-    await page.getByLabel(en.fieldConfirmPassword, { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: en.createOwner }).click();
-    await page.waitForURL((at) => at.pathname === '/');
+    await createOwner(page, url(''), OWNER);
     await page.getByRole('link', { name: en.settingsLink }).click();
     await page.waitForURL((at) => at.pathname === '/settings/users');
     await page.getByRole('heading', { name: en.settingsTitle }).waitFor();

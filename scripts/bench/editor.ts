@@ -7,7 +7,7 @@
  * not a pass/fail test: shared machines are noisy.
  */
 import type { Page } from 'playwright-core';
-import { messages } from '../../app/i18n/messages';
+import { createOwner } from '../../app/testing/accounts';
 import { launchChromium } from '../../app/testing/chromium';
 import { ensureBuild, startNextServer } from '../../app/testing/nextServer';
 import { generateFlow } from './generateFlow';
@@ -17,7 +17,6 @@ const RUNS = 3;
 const PAN_MS = 2_000;
 const TARGET_OPEN_MS = 1_500; // at 1,000 nodes
 const TARGET_FPS = 50; // at 500 nodes
-const en = messages.en;
 const OWNER = { name: 'Bench Owner', email: 'bench@example.com', password: 'benchmark password' };
 
 main().catch((error: unknown) => {
@@ -33,7 +32,7 @@ async function main(): Promise<void> {
   try {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     page.setDefaultTimeout(60_000);
-    await createOwner(page, server.url);
+    await createOwner(page, server.url, OWNER);
     console.log('  nodes   open (median of 3)   first nodes   fps panning (median)');
     for (const size of SIZES) {
       const id = await importGenerated(page, size);
@@ -54,17 +53,6 @@ async function main(): Promise<void> {
     await browser.close();
     await server.stop();
   }
-}
-
-/** The first visitor becomes the owner and is signed in; the page keeps the session cookie. */
-async function createOwner(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/setup`);
-  await page.getByLabel(en.fieldName, { exact: true }).fill(OWNER.name);
-  await page.getByLabel(en.fieldEmail, { exact: true }).fill(OWNER.email);
-  await page.getByLabel(en.fieldPassword, { exact: true }).fill(OWNER.password);
-  await page.getByLabel(en.fieldConfirmPassword, { exact: true }).fill(OWNER.password);
-  await page.getByRole('button', { name: en.createOwner }).click();
-  await page.waitForURL((at) => at.pathname === '/');
 }
 
 /** Stores a generated flow through the API (`flows.import`, as the flows list does) and returns its id. */
