@@ -1,11 +1,12 @@
 'use client';
 // The flow editor: owns the draft, its history and the selection (see state/), and mounts the
 // canvas, the palette, the inspector's panels, the simulator drawer and the dialogs around it.
+import { useQueryClient } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { FlowDocument } from '@/flows';
 import { t, type Locale } from '@/app/i18n/messages';
-import { useTRPCClient } from '@/app/lib/trpc';
+import { useTRPC, useTRPCClient } from '@/app/lib/trpc';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import type { CanvasPreview, SimulatorTrace } from './contracts';
 import { autoLayout, type LayoutDirection, type Size } from './state/autoLayout';
@@ -48,6 +49,8 @@ const NO_MARKS = {};
 
 function EditorShell({ flowId, draft, revision, locale, canWrite }: FlowEditorProps) {
   const client = useTRPCClient();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const flow = useReactFlow();
   const [state, dispatch] = useReducer(editorReducer, draft, initialEditorState);
   const doc = state.history.present;
@@ -141,8 +144,10 @@ function EditorShell({ flowId, draft, revision, locale, canWrite }: FlowEditorPr
       const version = await client.flows.publish.mutate({ id: flowId, note, revision: saved });
       setDialog(null);
       showToast(t(locale, 'editorPublished', { version: version.number }));
+      // The Versions tab, open or not, lists the new version.
+      void queryClient.invalidateQueries({ queryKey: trpc.versions.list.queryKey({ id: flowId }) });
     },
-    [autosave, client, flowId, locale, showToast],
+    [autosave, client, flowId, locale, queryClient, showToast, trpc],
   );
 
   const rolledBack = useCallback(async () => {
@@ -233,6 +238,7 @@ function EditorShell({ flowId, draft, revision, locale, canWrite }: FlowEditorPr
           onChangeVariables={(variables) => dispatch({ type: 'setVariables', variables })}
           onSelect={selectTarget}
           onPreview={setPreview}
+          previewShown={preview !== null}
           onRolledBack={() => void rolledBack()}
         />
       </div>

@@ -77,6 +77,8 @@ export interface VersionsPanelProps {
   canWrite: boolean;
   /** Shows (or with null, stops showing) a version on the canvas with its differences marked. */
   onPreview(preview: CanvasPreview | null): void;
+  /** Whether the canvas shows a preview now: "Back to draft" outside the panel ends the comparison. */
+  previewShown: boolean;
   /** After a rollback the server's draft changed: the editor reloads it (revision included). */
   onRolledBack(): void;
 }

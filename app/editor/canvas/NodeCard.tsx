@@ -27,7 +27,7 @@ function NodeCard({ id, data, selected, category }: NodeProps<CanvasNode> & { ca
   ].join(' ');
 
   return (
-    <div className={classes} data-node-id={id} data-node-type={node.type}>
+    <div className={classes} data-node-id={id} data-node-type={node.type} data-trace={trace} data-mark={mark}>
       {node.type !== 'start' && <Handle type="target" position={Position.Left} className={styles.targetHandle} isConnectable={!readOnly} />}
       <div className={styles.header}>
         <span className={styles.icon}>

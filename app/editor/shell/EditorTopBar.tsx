@@ -1,10 +1,12 @@
 'use client';
 // The editor's top bar: back to the flows, the name (renamed inline), the save state, the
-// editing tools, Simulate and Publish (disabled with its reason while there are errors).
+// editing tools, the language switcher, Simulate and Publish (disabled with its reason while
+// there are errors).
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { t, type Locale } from '@/app/i18n/messages';
 import { localePath } from '@/app/lib/localePath';
+import { LanguageSwitcher } from '@/app/ui/LanguageSwitcher';
 import { Icon } from '../canvas/Icon';
 import type { SaveStatus } from './useAutosave';
 import styles from './shell.module.css';
@@ -79,6 +81,7 @@ export function EditorTopBar(props: EditorTopBarProps) {
         </div>
       )}
       <ToolButton label={t(locale, 'editorShortcuts')} icon="keyboard" onClick={props.onShortcuts} />
+      <LanguageSwitcher current={locale} path={`/flows/${encodeURIComponent(props.flowId)}`} />
       <button type="button" className={styles.button} onClick={props.onSimulate}>
         <Icon name="play" size={14} />
         {t(locale, 'editorSimulate')}

@@ -32,6 +32,7 @@ export interface InspectorProps {
   onChangeVariables(variables: FlowDocument['variables']): void;
   onSelect(target: { nodeId?: string; edgeId?: string }): void;
   onPreview(preview: CanvasPreview | null): void;
+  previewShown: boolean;
   onRolledBack(): void;
 }
 
@@ -107,6 +108,7 @@ export function Inspector(props: InspectorProps) {
             locale={locale}
             canWrite={props.canWrite}
             onPreview={props.onPreview}
+            previewShown={props.previewShown}
             onRolledBack={props.onRolledBack}
           />
         )}

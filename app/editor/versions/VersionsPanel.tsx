@@ -14,7 +14,7 @@ import { readVersionDocument } from './readVersionDocument';
 import { countMarks, versionPreview } from './versionPreview';
 import { VersionsView, type VersionsViewProps } from './VersionsView';
 
-export function VersionsPanel({ flowId, draft, locale, canWrite, onPreview, onRolledBack }: VersionsPanelProps) {
+export function VersionsPanel({ flowId, draft, locale, canWrite, onPreview, previewShown, onRolledBack }: VersionsPanelProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.versions.list.queryOptions({ id: flowId }));
@@ -46,6 +46,13 @@ export function VersionsPanel({ flowId, draft, locale, canWrite, onPreview, onRo
   useEffect(() => {
     onPreviewRef.current(preview);
   }, [preview]);
+  // "Back to draft" in the editor's banner hid the preview: stop comparing too, or the next
+  // edit of the draft would recompute the preview and put the canvas back into it.
+  const wasShown = useRef(previewShown);
+  useEffect(() => {
+    if (wasShown.current && !previewShown) setCompared(null);
+    wasShown.current = previewShown;
+  }, [previewShown]);
   const comparing = compared !== null;
   useEffect(() => () => {
     if (comparing) onPreviewRef.current(null);
