@@ -8,13 +8,22 @@ export const WorkerConfig = z.object({
   prefix: z.string(),
   concurrency: z.number().int().positive(),
   poolSize: z.number().int().positive(),
+  /** Apply runs in flight per worker; unset: the runtime's default. */
+  applyInFlight: z.number().int().positive().optional(),
   /** The outbox sweep interval; unset: the runtime's default. */
   sweepMs: z.number().int().positive().optional(),
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 /** One outbound message as the worker's adapter saw it, with the wall-clock time of send(). */
-export const Outbound = z.object({ key: z.string(), conversationId: z.string(), text: z.string(), at: z.number() });
+export const Outbound = z.object({
+  key: z.string(),
+  conversationId: z.string(),
+  text: z.string(),
+  at: z.number(),
+  /** When the worker's stages (stages.ts) last passed this conversation, before send(). */
+  stages: z.record(z.string(), z.number()).optional(),
+});
 export type Outbound = z.infer<typeof Outbound>;
 
 export const FromWorker = z.discriminatedUnion('type', [

@@ -29,6 +29,7 @@ import { redactUrl, type Database } from '../../server/db/client';
 import { BullQueue } from '../../server/runtime/bullQueue';
 import { Runtime } from '../../server/runtime/runtime';
 import { cleanUpOnInterrupt, defer, deleteRedisKeys, wasInterrupted } from './cleanup';
+import { cpuPerEvent, sampleCpu, type CpuSample } from './cpu';
 import { checkRedis, queueCeiling, storageCeiling, type QueueCeiling, type StorageCeiling } from './ceilings';
 import { publishEchoFlow } from './echoFlow';
 import { burst, closedLoop, openConversations, paced, stopLoad } from './load';
@@ -66,6 +67,8 @@ interface Results {
   /** ingest → echo sent at half load, sorted. */
   latencies: number[];
   toApply: { p50: number; p99: number };
+  /** Half load's time between stages (tracker.ts). */
+  segments: Map<string, number[]>;
   failedIngests: number;
 }
 
@@ -113,8 +116,14 @@ async function benchRuntime(db: Database, databaseUrl: string, ceilings: Ceiling
   const prefix = `bench-runtime-${randomBytes(4).toString('hex')}`;
   // This process only ingests: its queue is never started, so it applies nothing.
   const queue = new BullQueue({ url: redisUrl, prefix });
-  const runtime = new Runtime({ db, queue });
   const tracker = new Tracker();
+  const ingestInFlight = process.env.BENCH_INGEST_IN_FLIGHT ? positive('BENCH_INGEST_IN_FLIGHT', 6) : undefined;
+  const runtime = new Runtime({
+    db,
+    queue,
+    observe: (stage, ids, at) => tracker.onStage(stage, ids, at),
+    ...(ingestInFlight ? { ingestBatch: { maxSize: 64, maxInFlight: ingestInFlight } } : {}),
+  });
   let workers: Workers | undefined;
   const release = defer(async () => {
     workers?.kill();
@@ -124,12 +133,14 @@ async function benchRuntime(db: Database, databaseUrl: string, ceilings: Ceiling
     await deleteRedisKeys(redisUrl, prefix);
   });
   try {
-    const config = { databaseUrl, redisUrl, prefix, concurrency, poolSize: WORKER_POOL, sweepMs };
+    const applyInFlight = process.env.BENCH_APPLY_IN_FLIGHT ? positive('BENCH_APPLY_IN_FLIGHT', 4) : undefined;
+    const config = { databaseUrl, redisUrl, prefix, concurrency, poolSize: WORKER_POOL, sweepMs, applyInFlight };
     workers = await startWorkers(workerCount, config, (items) => tracker.onSent(items));
     console.log(
       `Runtime: echo flow on the api channel, ${count(CONTACTS)} conversations; ingest here, ${workerCount} worker process${workerCount === 1 ? '' : 'es'} × BullMQ concurrency ${concurrency}`,
     );
-    const results = await runPhases(db, runtime, tracker, ceilings);
+    const pids = workers.pids;
+    const results = await runPhases(db, runtime, tracker, ceilings, () => sampleCpu(pids));
     // Stopped before the checks, so every echo the workers sent has been counted.
     await workers.stop();
     workers = undefined;
@@ -139,24 +150,35 @@ async function benchRuntime(db: Database, databaseUrl: string, ceilings: Ceiling
   }
 }
 
-async function runPhases(db: Database, runtime: Runtime, tracker: Tracker, ceilings: Ceilings): Promise<Results> {
+async function runPhases(db: Database, runtime: Runtime, tracker: Tracker, ceilings: Ceilings, cpu: () => CpuSample | undefined): Promise<Results> {
+  // Each phase's row, then what an event cost each process in CPU time.
+  const phase = async (label: string, run: () => Promise<Measured>): Promise<Measured> => {
+    const before = cpu();
+    const result = await run();
+    row(label, result, ceilings);
+    const used = cpuPerEvent(before, cpu(), result.events, os.cpus().length);
+    if (used) console.log(`      ${used}`);
+    return result;
+  };
   const opened = await openConversations(runtime, CONTACTS);
   console.log(`  ${count(CONTACTS)} conversations opened (contact, conversation, first step) in ${opened.seconds.toFixed(1)} s`);
   console.log('                                                         events   seconds   events/s   events/tx    of queue   of storage');
   // The burst is also the warm-up: JIT, pools and caches in every process.
-  const bursts = await measured(db, () => burst(runtime, opened.contacts, burstSize, tracker));
-  row(`burst: ${burstSize} per contact back to back (order check)`, bursts, ceilings);
-  const saturation = await measured(db, () => closedLoop(runtime, opened.contacts, saturationSeconds, tracker));
-  row(`saturation: closed loop, 1 in flight each, ${saturationSeconds} s`, saturation, ceilings);
+  const bursts = await phase(`burst: ${burstSize} per contact back to back (order check)`, () => measured(db, () => burst(runtime, opened.contacts, burstSize, tracker)));
+  const saturation = await phase(`saturation: closed loop, 1 in flight each, ${saturationSeconds} s`, () =>
+    measured(db, () => closedLoop(runtime, opened.contacts, saturationSeconds, tracker)),
+  );
   // BENCH_HALF_RATE pins the paced phase's rate: latencies of two builds compared at the same load.
   const halfRate = process.env.BENCH_HALF_RATE ? positive('BENCH_HALF_RATE', 1) : saturation.events / saturation.seconds / 2;
   if (!(halfRate > 0)) throw new Error('no event was applied at saturation');
   const halfStarted = new Date();
-  const half = await measured(db, () => paced(runtime, opened.contacts, halfRate, HALF_LOAD_SECONDS, tracker));
-  row(`half load: paced at ${Math.round(halfRate)}/s for ${HALF_LOAD_SECONDS} s`, half, ceilings);
+  const half = await phase(`half load: paced at ${Math.round(halfRate)}/s for ${HALF_LOAD_SECONDS} s`, () =>
+    measured(db, () => paced(runtime, opened.contacts, halfRate, HALF_LOAD_SECONDS, tracker)),
+  );
   return {
     saturation,
     latencies: [...tracker.latencies].sort((a, b) => a - b),
+    segments: tracker.segments,
     toApply: await ingestToApply(db, halfStarted),
     failedIngests: bursts.failedIngests + saturation.failedIngests + half.failedIngests,
   };
@@ -169,6 +191,11 @@ function summarize(results: Results, tracker: Tracker): void {
     `  latency at half load, ingest → echo sent:  p50 ${ms(percentile(latencies, 0.5))}   p90 ${ms(percentile(latencies, 0.9))}   p99 ${ms(p99)}   max ${ms(latencies.at(-1) ?? Number.NaN)}`,
   );
   console.log(`    of which ingest → apply began (received_at → applied_at):  p50 ${ms(toApply.p50)}   p99 ${ms(toApply.p99)}`);
+  console.log('    by stage (each event\'s time between two of them; p99s do not add up):');
+  for (const [name, spans] of results.segments) {
+    const sorted = [...spans].sort((a, b) => a - b);
+    console.log(`      ${name.padEnd(20)} p50 ${ms(percentile(sorted, 0.5)).padStart(9)}   p90 ${ms(percentile(sorted, 0.9)).padStart(9)}   p99 ${ms(percentile(sorted, 0.99)).padStart(9)}   (${count(sorted.length)})`);
+  }
   const perSecond = results.saturation.events / results.saturation.seconds;
   console.log(
     `  targets: ≥ ${count(TARGET_EVENTS_PER_SECOND)} events/s: ${ratio(perSecond, TARGET_EVENTS_PER_SECOND)} of it   p99 ≤ ${TARGET_P99_MS} ms at half load: ${ratio(TARGET_P99_MS, p99)} headroom`,

@@ -5,6 +5,7 @@ import { openDatabase } from '../../server/db/client';
 import type { ChannelAdapter } from '../../server/runtime/adapters';
 import { BullQueue } from '../../server/runtime/bullQueue';
 import { Runtime } from '../../server/runtime/runtime';
+import type { StageObserver } from '../../server/runtime/stages';
 import { FromWorker, ToWorker, WorkerConfig, wallMs, type Outbound } from './ipc';
 
 const FLUSH_MS = 5;
@@ -17,7 +18,16 @@ main().catch((error: unknown) => {
 async function main(): Promise<void> {
   const config = WorkerConfig.parse(JSON.parse(process.env.BENCH_WORKER ?? '{}'));
   const database = await openDatabase({ url: config.databaseUrl, poolSize: config.poolSize });
-  const queue = new BullQueue({ url: config.redisUrl, prefix: config.prefix, concurrency: config.concurrency });
+  // Each conversation's latest time at each stage, sent along with its next outbound message.
+  const stages = new Map<string, Record<string, number>>();
+  const observe: StageObserver = (stage, conversationIds, at) => {
+    for (const id of conversationIds) {
+      const times = stage === 'fetched' ? {} : (stages.get(id) ?? {});
+      times[stage] = at;
+      stages.set(id, times);
+    }
+  };
+  const queue = new BullQueue({ url: config.redisUrl, prefix: config.prefix, concurrency: config.concurrency, observe });
   // Reported in batches: one IPC message per outbound message would cost the driver more CPU
   // than the runtime spends sending it.
   let pending: Outbound[] = [];
@@ -29,10 +39,11 @@ async function main(): Promise<void> {
   const flusher = setInterval(flush, FLUSH_MS);
   const api: ChannelAdapter = {
     send: async (message) => {
-      pending.push({ key: message.idempotencyKey, conversationId: message.conversationId, text: message.text, at: wallMs() });
+      const times = stages.get(message.conversationId);
+      pending.push({ key: message.idempotencyKey, conversationId: message.conversationId, text: message.text, at: wallMs(), ...(times ? { stages: times } : {}) });
     },
   };
-  const runtime = new Runtime({ db: database.db, queue, adapters: { api }, ...(config.sweepMs ? { sweepMs: config.sweepMs } : {}) });
+  const runtime = new Runtime({ db: database.db, queue, adapters: { api }, observe, ...(config.applyInFlight ? { batch: { maxInFlight: config.applyInFlight } } : {}), ...(config.sweepMs ? { sweepMs: config.sweepMs } : {}) });
   await runtime.startWorker();
 
   // Ctrl+C reaches the whole process group: the driver decides when workers stop.

@@ -1,7 +1,11 @@
 // Matches the echoes the workers report to the events the driver sent: latency of each event
 // (from when it was due to be ingested to when its echo was handed to the adapter), echoes
 // out of order within a conversation, and idempotency keys delivered more than once.
+import type { Stage } from '../../server/runtime/stages';
 import type { Outbound } from './ipc';
+
+/** The stages an event passes, in order, from when it was due to when its echo was sent. */
+const STAGES = ['due', 'stored', 'queued', 'fetched', 'picked', 'began', 'committed', 'sent'] as const;
 
 export class Tracker {
   /** `${conversationId}|${text}` → when the event was due, for events not echoed yet. */
@@ -10,6 +14,10 @@ export class Tracker {
   private readonly keys = new Set<string>();
   private waiter: { count: number; resolve: () => void } | undefined;
   latencies: number[] = [];
+  /** Per pair of consecutive stages (`stored→queued`), how long each echoed event spent there. */
+  segments = new Map<string, number[]>();
+  /** The driver's stages (stored, queued) of each conversation's latest event. */
+  private readonly driverStages = new Map<string, Partial<Record<Stage, number>>>();
   received = 0;
   duplicates = 0;
   orderViolations = 0;
@@ -46,6 +54,7 @@ export class Tracker {
   /** Starts a new phase: latencies, echoes received and the last echo's time start afresh. */
   reset(): void {
     this.latencies = [];
+    this.segments = new Map();
     this.received = 0;
     this.lastAt = 0;
   }
@@ -66,6 +75,15 @@ export class Tracker {
         },
       };
     });
+  }
+
+  /** The driver's side of the stages (see stages.ts): Runtime's observer. */
+  onStage(stage: Stage, conversationIds: readonly string[], at: number): void {
+    for (const id of conversationIds) {
+      const times = stage === 'stored' ? {} : (this.driverStages.get(id) ?? {});
+      times[stage] = at;
+      this.driverStages.set(id, times);
+    }
   }
 
   /** Events sent whose echo has not come (yet). */
@@ -91,7 +109,21 @@ export class Tracker {
     if (seq <= (this.lastSeq.get(item.conversationId) ?? 0)) this.orderViolations++;
     else this.lastSeq.set(item.conversationId, seq);
     this.latencies.push(item.at - due.dueAt);
+    this.recordSegments(due.dueAt, item);
     this.lastAt = Math.max(this.lastAt, item.at);
     this.received++;
+  }
+
+  private recordSegments(dueAt: number, item: Outbound): void {
+    const times: Record<string, number | undefined> = { due: dueAt, ...this.driverStages.get(item.conversationId), ...item.stages, sent: item.at };
+    for (let i = 1; i < STAGES.length; i++) {
+      const from = times[STAGES[i - 1] ?? ''];
+      const to = times[STAGES[i] ?? ''];
+      if (from === undefined || to === undefined) continue;
+      const name = `${STAGES[i - 1]}→${STAGES[i]}`;
+      const list = this.segments.get(name) ?? [];
+      list.push(to - from);
+      this.segments.set(name, list);
+    }
   }
 }

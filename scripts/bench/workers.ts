@@ -7,6 +7,8 @@ const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export interface Workers {
+  /** Process ids, to read their CPU time. */
+  readonly pids: number[];
   /** Asks every worker to finish its jobs and close; kills those that do not in time. */
   stop(): Promise<void>;
   /** Kills whatever is still running (cleanup after a failure). */
@@ -46,6 +48,7 @@ export async function startWorkers(count: number, config: WorkerConfig, onSent: 
     throw error;
   }
   return {
+    pids: children.flatMap((child) => child.pid ?? []),
     kill,
     stop: async () => {
       stopping = true;

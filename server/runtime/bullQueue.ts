@@ -10,6 +10,7 @@ import { redactUrl } from '../db/client';
 import { log } from '../log';
 import { Batcher } from './batcher';
 import type { JobQueue } from './queue';
+import { wallClockMs, type StageObserver } from './stages';
 import type { DueTimer, TimerQueue } from './timers';
 
 const JobData = z.object({ conversationId: z.string().min(1) });
@@ -24,6 +25,8 @@ export interface BullQueueOptions {
   concurrency?: number;
   attempts?: number;
   backoffMs?: number;
+  /** Told when a worker fetched a job and when its handler began (benchmarks). */
+  observe?: StageObserver;
 }
 
 export class BullQueue implements JobQueue {
@@ -88,7 +91,15 @@ export class BullQueue implements JobQueue {
   start(handler: (conversationId: string) => Promise<void>): void {
     // Workers block on their own connection, as BullMQ requires.
     this.workerConnection = this.connect();
-    this.worker = new Worker(this.name, (job) => handler(JobData.parse(job.data).conversationId), {
+    const observe = this.options.observe;
+    this.worker = new Worker(this.name, (job) => {
+      const { conversationId } = JobData.parse(job.data);
+      if (observe) {
+        if (job.processedOn) observe('fetched', [conversationId], job.processedOn);
+        observe('picked', [conversationId], wallClockMs());
+      }
+      return handler(conversationId);
+    }, {
       connection: this.workerConnection,
       prefix: this.prefix,
       concurrency: this.options.concurrency ?? 32,

@@ -18,6 +18,27 @@ describeQueueContract(
   },
 );
 
+describe('BullMQ stage observer', () => {
+  it('tells when a worker fetched a job and when its handler began', async () => {
+    const seen: { stage: string; ids: readonly string[]; at: number }[] = [];
+    const queue = new BullQueue({ url, prefix: `sbtest-${randomBytes(4).toString('hex')}`, observe: (stage, ids, at) => seen.push({ stage, ids, at }) });
+    try {
+      const handled = new Promise<void>((resolve) => queue.start(async () => resolve()));
+      const before = Date.now();
+      await queue.enqueue('c1');
+      await handled;
+      expect(seen.map(({ stage, ids }) => `${stage} ${ids.join()}`)).toEqual(['fetched c1', 'picked c1']);
+      const [fetched, picked] = seen.map(({ at }) => at);
+      // BullMQ stamps whole milliseconds.
+      expect(fetched).toBeGreaterThanOrEqual(before - 1);
+      expect(picked).toBeGreaterThanOrEqual((fetched ?? 0) - 1);
+    } finally {
+      await queue.obliterate();
+      await queue.close();
+    }
+  });
+});
+
 describe('BullMQ queue health', () => {
   it('reports Redis down when nothing answers', async () => {
     const queue = new BullQueue({ url: 'redis://127.0.0.1:1', prefix: 'sbtest-down' });

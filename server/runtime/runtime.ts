@@ -17,6 +17,7 @@ import { LocalNotifier, type ConversationNotifier } from './notifier';
 import { processConversations, type Processed } from './processor';
 import { Batcher, type BatcherOptions } from './batcher';
 import type { JobQueue } from './queue';
+import { wallClockMs, type StageObserver } from './stages';
 import { fireTimer, pendingTimers, type DueTimer } from './timers';
 
 export interface RuntimeOptions {
@@ -35,6 +36,10 @@ export interface RuntimeOptions {
   sweepMs?: number;
   /** How jobs running at once share transactions (see batcher.ts). */
   batch?: BatcherOptions;
+  /** How ingested events share transactions; `batch` when unset. */
+  ingestBatch?: BatcherOptions;
+  /** Told when events pass each stage (benchmarks; see stages.ts). */
+  observe?: StageObserver;
 }
 
 /** A committed run's hand-over, wrapped: a promise resolved with a promise would adopt it. */
@@ -64,18 +69,25 @@ export class Runtime {
     this.adapters = options.adapters ?? defaultAdapters();
     this.notifier = options.notifier ?? new LocalNotifier();
     this.clock = options.clock ?? (() => new Date());
-    this.applies = new Batcher((ids) => this.processBatch(ids), { maxInFlight: 4, ...options.batch });
-    // More ingest runs in flight than apply runs: an ingest waits for its WAL flush, and PostgreSQL
-    // flushes concurrent commits together, so runs waiting on the disk cost no CPU.
-    this.ingests = new Batcher((requests) => ingestEvents(options.db, requests), { maxSize: 64, maxInFlight: 6, ...options.batch });
+    // One run in flight each (measured: 4 apply and 6 ingest runs before). Items that arrive
+    // while a run works wait for it and go in the next one together: below saturation runs
+    // otherwise hold one or two items each, an event then costs two to three times the CPU it
+    // costs in a large batch (fixed statements per transaction, per-statement SQL building and
+    // round trips), and at half the saturation rate the 2-core machine was busy all the time, so
+    // events queued for CPU (~60 ms ingest → apply, p99 ~350 ms). With one run in flight that
+    // queueing fell by a third to a half in A/B runs (README, Performance). A batch grows with the load.
+    this.applies = new Batcher((ids) => this.processBatch(ids), { maxInFlight: 1, ...options.batch });
+    this.ingests = new Batcher((requests) => ingestEvents(options.db, requests), { maxSize: 64, maxInFlight: 1, ...(options.ingestBatch ?? options.batch) });
   }
 
   /** Stores the event (the caller may answer 2xx once this resolves) and asks for it to be applied. */
   async ingest(event: InboundEvent): Promise<Ingested> {
     const ingested = await this.ingests.submit({ event, now: this.clock() });
+    this.options.observe?.('stored', [ingested.conversationId], wallClockMs());
     // Duplicates too: a sender retries when our answer was lost, which may be because queueing
     // failed after the event was stored. An extra job costs one empty run.
     await this.options.queue.enqueue(ingested.conversationId);
+    this.options.observe?.('queued', [ingested.conversationId], wallClockMs());
     return ingested;
   }
 
@@ -154,12 +166,14 @@ export class Runtime {
    * slot, so the next batch does not wait for adapters and the outbox's round trips.
    */
   private async processBatch(ids: string[]): Promise<Applied[]> {
+    this.options.observe?.('began', ids, wallClockMs());
     const processed = await processConversations(this.options.db, this.machines, ids, (channel) => this.adapters[channel] === transcriptAdapter).catch((error: unknown) => {
       // A run of several is tried again one by one; only a conversation's own failure is an error.
       if (ids.length > 1) log.warn({ ...errorFields(error), conversations: ids.length }, 'applying a batch failed; its conversations run one by one');
       else conversationLog(ids[0] ?? '').error(errorFields(error), 'applying events failed; the job will be retried');
       throw error;
     });
+    this.options.observe?.('committed', ids, wallClockMs());
     // A conversation's messages go out in the order its events were applied: this hand-over
     // starts after the ones of earlier runs that changed the same conversations.
     const earlier = processed.changed.flatMap((id) => this.handingOver.get(id) ?? []);
