@@ -1,6 +1,7 @@
 // The outbox is carried out at least once but not by two dispatchers at once: an item a worker
 // is sending is not picked up again by the sweep running beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
 import { contacts, conversations, messages, outbox } from '../db/schema';
 import { createFlow } from '../flows/flowStore';
 import { serveFetch, type FetchServer } from '../http/serveFetch';
@@ -59,5 +60,52 @@ describe('outbox dispatch', () => {
     const rows = await db.select().from(messages);
     expect(rows.find((m) => m.id === delivered.messageId)).toMatchObject({ delivery: 'sent', deliveryError: null });
     expect(rows.find((m) => m.id === refused.messageId)).toMatchObject({ delivery: 'pending', deliveryError: 'the channel is down' });
+  });
+
+  it('sends a conversation\'s messages in commit order, even when a later one is dispatched first', async () => {
+    const db = database.db;
+    const [contact] = await db.insert(contacts).values({ name: 'Bo' }).returning();
+    const [conversation] = await db.insert(conversations).values({ contactId: contact?.id ?? '', flowId: 'f', flowVersion: 1, channel: 'api' }).returning();
+    const conversationId = conversation?.id ?? '';
+    const [otherContact] = await db.insert(contacts).values({ name: 'Cy' }).returning();
+    const [other] = await db.insert(conversations).values({ contactId: otherContact?.id ?? '', flowId: 'f', flowVersion: 1, channel: 'api' }).returning();
+    const queue = async (conversation: string, key: string) => {
+      const [item] = await db.insert(outbox).values({ conversationId: conversation, kind: 'send', channel: 'api', payload: { text: key }, idempotencyKey: key }).returning();
+      return item?.id ?? 0;
+    };
+    const sentTexts: string[] = [];
+    let failFirst = true;
+    const adapters = {
+      api: {
+        send: async (message: { text: string }) => {
+          if (message.text === 'one' && failFirst) {
+            failFirst = false;
+            throw new Error('the channel hiccuped');
+          }
+          sentTexts.push(message.text);
+        },
+      },
+    };
+    const options = { adapters, onEvent: async () => undefined };
+    const one = await queue(conversationId, 'one');
+    const two = await queue(conversationId, 'two');
+    const elsewhere = await queue(other?.id ?? '', 'elsewhere');
+
+    // Another process holds "one" (claimed, being sent): "two" must wait, other conversations not.
+    await db.update(outbox).set({ nextAttemptAt: sql`now() + interval '1 minute'` }).where(eq(outbox.id, one));
+    await dispatchOutbox(db, options, [two, elsewhere]);
+    expect(sentTexts).toEqual(['elsewhere']);
+
+    // "one" comes due again and fails once: "two" still waits behind it.
+    await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.id, one));
+    await dispatchOutbox(db, options, [one, two]);
+    expect(sentTexts).toEqual(['elsewhere']);
+    const waiting = await db.select().from(outbox).where(eq(outbox.id, two));
+    expect(waiting[0]).toMatchObject({ status: 'pending', attempts: 0 });
+
+    // Its retry goes, and the claimant takes "two" after it.
+    await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.id, one));
+    await dispatchOutbox(db, options, [one]);
+    expect(sentTexts).toEqual(['elsewhere', 'one', 'two']);
   });
 });

@@ -1,7 +1,7 @@
 // Carries out committed outbox items at least once: messages go to their channel adapter, HTTP
 // calls are made and their answers come back as HTTP_RESULT events. Failures are retried with
 // backoff and recorded on the item.
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
@@ -50,20 +50,67 @@ const LEASE = sql`now() + (coalesce((${outbox.payload} ->> 'timeoutMs')::int, ${
  * first, by moving their next attempt past the lease: a sweep running beside the worker that
  * just committed them (or a second worker) skips them instead of calling an API twice. A
  * claimant that dies leaves its items to the sweep once the lease is over.
+ *
+ * Messages reach the customer in the order they were committed: a message is claimed only when
+ * no earlier message of its conversation is still pending outside this claim (being sent by
+ * another process, or waiting for a retry), and the claimant that sends the earlier one then
+ * takes the followers.
  */
 export async function dispatchOutbox(db: Database, options: DispatchOptions, ids?: number[]): Promise<void> {
   const due = and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`));
+  await dispatchClaimed(db, options, await claim(db, ids ? and(inArray(outbox.id, ids), due) : due, ids));
+}
+
+async function claim(db: Database, where: SQL | undefined, ids?: number[]): Promise<OutboxRow[]> {
   const items = await db
     .update(outbox)
     .set({ nextAttemptAt: LEASE })
-    .where(ids ? and(inArray(outbox.id, ids), due) : due)
+    .where(and(where, inOrder(ids)))
     .returning();
+  return items.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * No earlier message of the item's conversation is pending unless it is claimed by this same
+ * statement (due, and among `ids` when ids are given). Written out in SQL because the
+ * subquery's table needs an alias of its own.
+ */
+function inOrder(ids?: number[]): SQL {
+  const claimedHere =
+    ids === undefined
+      ? sql`earlier.next_attempt_at <= now()`
+      : sql`earlier.next_attempt_at <= now() and earlier.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+  return sql`(${outbox.kind} <> 'send' or not exists (
+    select 1 from ${outbox} as earlier
+    where earlier.conversation_id = ${outbox.conversationId} and earlier.kind = 'send' and earlier.status = 'pending'
+      and earlier.id < ${outbox.id} and not (${claimedHere})))`;
+}
+
+async function dispatchClaimed(db: Database, options: DispatchOptions, items: OutboxRow[]): Promise<void> {
+  if (items.length === 0) return;
   const sent: OutboxRow[] = [];
-  for (const item of items) if (await dispatchItem(db, options, item)) sent.push(item);
+  const held = new Set<string>();
+  const released: number[] = [];
+  for (const item of items) {
+    // After a failed message, the conversation's later messages wait for its retry.
+    if (item.kind === 'send' && held.has(item.conversationId)) released.push(item.id);
+    else if (await dispatchItem(db, options, item)) sent.push(item);
+    else if (item.kind === 'send') held.add(item.conversationId);
+  }
+  if (released.length > 0) await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(inArray(outbox.id, released));
   // Recorded together: one statement for all the items this call handed over. A crash before
   // it leaves them pending, and the sweep hands them over again under the same keys.
   await markSent(db, sent);
   for (const item of sent) if (item.messageId) options.onDelivery?.(item.conversationId);
+  await dispatchFollowers(db, options, sent);
+}
+
+/** Messages another process committed after ours, which waited for ours to go first. */
+async function dispatchFollowers(db: Database, options: DispatchOptions, sent: OutboxRow[]): Promise<void> {
+  const conversationIds = [...new Set(sent.filter((item) => item.kind === 'send').map((item) => item.conversationId))];
+  if (conversationIds.length === 0) return;
+  const due = and(eq(outbox.status, 'pending'), eq(outbox.kind, 'send'), lte(outbox.nextAttemptAt, sql`now()`), inArray(outbox.conversationId, conversationIds));
+  await dispatchClaimed(db, options, await claim(db, due));
 }
 
 type OutboxRow = typeof outbox.$inferSelect;
