@@ -103,9 +103,10 @@ describe('outbox dispatch', () => {
     const waiting = await db.select().from(outbox).where(eq(outbox.id, two));
     expect(waiting[0]).toMatchObject({ status: 'pending', attempts: 0 });
 
-    // Its retry goes, and the claimant takes "two" after it.
+    // Its retry goes first, then "two" (asked for again while "one" is being sent, or swept).
     await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.id, one));
-    await dispatchOutbox(db, options, [one]);
+    await Promise.all([dispatchOutbox(db, options, [one]), dispatchOutbox(db, options, [two])]);
+    await dispatchOutbox(db, options);
     expect(sentTexts).toEqual(['elsewhere', 'one', 'two']);
   });
 });

@@ -13,6 +13,8 @@ import { appendEvent } from './internalEvents';
 
 export const MAX_ATTEMPTS = 5;
 const BACKOFF_MS = 1_000;
+/** Pauses before asking again for messages held back behind an earlier one (about 0.6 s in all). */
+const WAIT_FOR_EARLIER_MS = [20, 40, 80, 160, 320];
 
 const SendPayload = z.object({
   text: z.string(),
@@ -53,12 +55,24 @@ const LEASE = sql`now() + (coalesce((${outbox.payload} ->> 'timeoutMs')::int, ${
  *
  * Messages reach the customer in the order they were committed: a message is claimed only when
  * no earlier message of its conversation is still pending outside this claim (being sent by
- * another process, or waiting for a retry), and the claimant that sends the earlier one then
- * takes the followers.
+ * another process, or waiting for a retry). The worker that committed a held-back message asks
+ * again a few times in the next moments (the common race: another worker committed just before
+ * it and is sending); this costs nothing when nothing is held back.
  */
 export async function dispatchOutbox(db: Database, options: DispatchOptions, ids?: number[]): Promise<void> {
   const due = and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`));
-  await dispatchClaimed(db, options, await claim(db, ids ? and(inArray(outbox.id, ids), due) : due, ids));
+  if (!ids) return dispatchClaimed(db, options, await claim(db, due));
+  let waiting = ids;
+  for (const pause of [0, ...WAIT_FOR_EARLIER_MS]) {
+    if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+    const items = await claim(db, and(inArray(outbox.id, waiting), due), waiting);
+    await dispatchClaimed(db, options, items);
+    const claimed = new Set(items.map((item) => item.id));
+    waiting = waiting.filter((id) => !claimed.has(id));
+    if (waiting.length === 0) return;
+  }
+  // Still held back by an earlier message (its retry, or a claimant that died): the sweep sends
+  // them once that one has gone. Items another dispatcher claimed meanwhile also end up here.
 }
 
 async function claim(db: Database, where: SQL | undefined, ids?: number[]): Promise<OutboxRow[]> {
@@ -102,15 +116,6 @@ async function dispatchClaimed(db: Database, options: DispatchOptions, items: Ou
   // it leaves them pending, and the sweep hands them over again under the same keys.
   await markSent(db, sent);
   for (const item of sent) if (item.messageId) options.onDelivery?.(item.conversationId);
-  await dispatchFollowers(db, options, sent);
-}
-
-/** Messages another process committed after ours, which waited for ours to go first. */
-async function dispatchFollowers(db: Database, options: DispatchOptions, sent: OutboxRow[]): Promise<void> {
-  const conversationIds = [...new Set(sent.filter((item) => item.kind === 'send').map((item) => item.conversationId))];
-  if (conversationIds.length === 0) return;
-  const due = and(eq(outbox.status, 'pending'), eq(outbox.kind, 'send'), lte(outbox.nextAttemptAt, sql`now()`), inArray(outbox.conversationId, conversationIds));
-  await dispatchClaimed(db, options, await claim(db, due));
 }
 
 type OutboxRow = typeof outbox.$inferSelect;
