@@ -89,15 +89,16 @@ async function panFps(page: Page): Promise<number> {
   const pane = page.locator('.react-flow__pane');
   const box = await pane.boundingBox();
   if (!box) throw new Error('the canvas pane is not visible');
-  await page.evaluate(() => {
+  // A string, not a function: tsx names functions with a helper the page does not have.
+  await page.evaluate(`(() => {
     const counter = { frames: 0, running: true };
-    Reflect.set(window, '__benchFrames', counter);
+    window.__benchFrames = counter;
     const tick = () => {
       counter.frames += 1;
       if (counter.running) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const started = Date.now();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
