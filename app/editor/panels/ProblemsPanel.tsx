@@ -47,10 +47,12 @@ function ProblemGroup({ title, items, locale, severity, onSelect }: GroupProps) 
             <>
               <span className={severity === 'error' ? styles.dotError : styles.dotWarning} aria-hidden="true" />
               <span className={styles.problemText}>
-                <span className={styles.problemTarget}>{target}</span>
+                <span className={styles.problemHead}>
+                  <span className={styles.problemTarget}>{target}</span>
+                  <code className={styles.code}>{diag.code}</code>
+                </span>
                 <span className={styles.problemMessage}>{message}</span>
               </span>
-              <code className={styles.code}>{diag.code}</code>
             </>
           );
           const selectable = diag.nodeId !== undefined || diag.edgeId !== undefined;
