@@ -10,6 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nodeType } from '@/flows';
 import { messages } from './i18n/messages';
+import { createOwner } from './testing/accounts';
 import { launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 import { connectHandles, dropFromPalette, nodeBox } from './editor/testing/editorDriver';
@@ -81,13 +82,7 @@ describe('designer task (browser)', { timeout: 120_000 }, () => {
   }, 30_000);
 
   it('creates a flow from the flows list and lands on an empty canvas', async () => {
-    await page.goto(url('/setup'));
-    await page.getByLabel(en.fieldName, { exact: true }).fill(OWNER.name);
-    await page.getByLabel(en.fieldEmail, { exact: true }).fill(OWNER.email);
-    await page.getByLabel(en.fieldPassword, { exact: true }).fill(OWNER.password);
-    await page.getByLabel(en.fieldConfirmPassword, { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: en.createOwner }).click();
-    await page.waitForURL((at) => at.pathname === '/');
+    await createOwner(page, url(''), OWNER);
     await page.getByRole('button', { name: en.listNewFlow }).click();
     const dialog = page.getByRole('dialog', { name: en.listCreateTitle });
     await dialog.getByLabel(en.listFieldName, { exact: true }).fill('Card help');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from './i18n/messages';
+import { createOwner } from './testing/accounts';
 import { launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 import { nodeType } from '@/flows';
@@ -70,13 +71,7 @@ describe('flow editor (browser)', () => {
   }, 30_000);
 
   it('opens an empty flow on an empty canvas with the palette', async () => {
-    await page.goto(url('/setup'));
-    await page.getByLabel(en.fieldName, { exact: true }).fill(OWNER.name);
-    await page.getByLabel(en.fieldEmail, { exact: true }).fill(OWNER.email);
-    await page.getByLabel(en.fieldPassword, { exact: true }).fill(OWNER.password);
-    await page.getByLabel(en.fieldConfirmPassword, { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: en.createOwner }).click();
-    await page.waitForURL((at) => at.pathname === '/');
+    await createOwner(page, url(''), OWNER);
     await callApi(page, 'flows.import', {
       document: { format: 'switchboard/flow@1', id: FLOW, name: 'Lost card journey', nodes: [] },
       allowErrors: true,
