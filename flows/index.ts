@@ -16,6 +16,7 @@ export { analyzeFlow, type FlowModel } from './validate/analyze';
 export { variableUsage, type VariableUse, type VariableUsage } from './validate/usage';
 export { DIAGNOSTIC_CODES, describeDiagnostic, localizeDiagnostic, type Diagnostic, type DiagnosticCode, type Severity } from './validate/diagnostics';
 export { flowLibrary, type FlowLibrary } from './validate/library';
+export { renameVariableInFlow } from './validate/renameVariable';
 
 export { compileFlow, type CompiledFlow, type CompileResult, type FlowInventory } from './compile/compile';
 export { createFlowMachine } from './compile/machine';

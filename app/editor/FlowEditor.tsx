@@ -236,6 +236,7 @@ function EditorShell({ flowId, draft, revision, locale, canWrite }: FlowEditorPr
           canWrite={canWrite}
           onChangeData={(nodeId, data) => dispatch({ type: 'setNodeData', nodeId, data })}
           onChangeVariables={(variables) => dispatch({ type: 'setVariables', variables })}
+          onRenameVariable={(from, to) => dispatch({ type: 'renameVariable', from, to })}
           onSelect={selectTarget}
           onPreview={setPreview}
           previewShown={preview !== null}

@@ -34,6 +34,8 @@ export interface VariablesPanelProps {
   readOnly: boolean;
   /** Replaces `flow.variables` (declare, retype, remove). */
   onChangeVariables(variables: FlowDocument['variables']): void;
+  /** Renames a variable in its declaration and wherever nodes write or read it (one undoable edit). */
+  onRenameVariable(from: string, to: string): void;
   onSelect(target: { nodeId: string }): void;
 }
 

@@ -3,7 +3,7 @@
 // description, a remove button, and where it is used.
 import { useId, useState } from 'react';
 import { t, type Locale } from '@/app/i18n/messages';
-import { formatDefault, nameProblem, parseDefault, renameVariable, typeChoices, updateDeclaration, type VariableRow, type Variables } from './model/variables';
+import { formatDefault, nameProblem, parseDefault, typeChoices, updateDeclaration, type VariableRow, type Variables } from './model/variables';
 import { UsageList } from './UsageList';
 import styles from './panels.module.css';
 
@@ -13,11 +13,13 @@ interface VariableCardProps {
   locale: Locale;
   readOnly: boolean;
   onChange(variables: Variables): void;
+  /** Renames the variable in the flow: its declaration and the nodes that name it. */
+  onRename(to: string): void;
   onRemove(): void;
   onSelect(target: { nodeId: string }): void;
 }
 
-export function VariableCard({ row, variables, locale, readOnly, onChange, onRemove, onSelect }: VariableCardProps) {
+export function VariableCard({ row, variables, locale, readOnly, onChange, onRename, onRemove, onSelect }: VariableCardProps) {
   const declaration = row.declaration ?? { type: 'any' };
   const [name, setName] = useState(row.name);
   const [defaultText, setDefaultText] = useState(formatDefault(declaration.default, declaration.type));
@@ -28,7 +30,7 @@ export function VariableCard({ row, variables, locale, readOnly, onChange, onRem
     const next = name.trim();
     if (next === row.name) return;
     if (problem) setName(row.name);
-    else onChange(renameVariable(variables, row.name, next));
+    else onRename(next);
   };
   return (
     <article className={styles.variable} aria-label={row.name}>

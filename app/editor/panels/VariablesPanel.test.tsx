@@ -18,7 +18,7 @@ const flow = FlowDocument.parse({
 });
 
 const render = (readOnly: boolean, locale: 'en' | 'th' = 'en') =>
-  renderToStaticMarkup(<VariablesPanel flow={flow} locale={locale} readOnly={readOnly} onChangeVariables={() => {}} onSelect={() => {}} />);
+  renderToStaticMarkup(<VariablesPanel flow={flow} locale={locale} readOnly={readOnly} onChangeVariables={() => {}} onRenameVariable={() => {}} onSelect={() => {}} />);
 
 describe('VariablesPanel', () => {
   it('shows each declared variable with its type, default, description and uses', () => {
@@ -54,7 +54,7 @@ describe('VariablesPanel', () => {
 
   it('renders an example flow in Thai', () => {
     const example = FlowDocument.parse(JSON.parse(readFileSync('flows/examples/lost-card.flow.json', 'utf8')));
-    const html = renderToStaticMarkup(<VariablesPanel flow={example} locale="th" readOnly={false} onChangeVariables={() => {}} onSelect={() => {}} />);
+    const html = renderToStaticMarkup(<VariablesPanel flow={example} locale="th" readOnly={false} onChangeVariables={() => {}} onRenameVariable={() => {}} onSelect={() => {}} />);
     expect(html).toContain(escapeHtml('ชื่อของตัวแปร last4'));
     expect(html).toContain('กำหนดค่าโดย');
     expect(html).toContain('อ่านโดย');
@@ -63,7 +63,7 @@ describe('VariablesPanel', () => {
 
   it('has an empty state', () => {
     const empty = FlowDocument.parse({ format: 'switchboard/flow@1', id: 'e', name: 'E', nodes: [{ id: 'start', type: 'start', data: {} }] });
-    const html = renderToStaticMarkup(<VariablesPanel flow={empty} locale="en" readOnly={false} onChangeVariables={() => {}} onSelect={() => {}} />);
+    const html = renderToStaticMarkup(<VariablesPanel flow={empty} locale="en" readOnly={false} onChangeVariables={() => {}} onRenameVariable={() => {}} onSelect={() => {}} />);
     expect(html).toContain('No variables declared yet.');
   });
 });

@@ -9,7 +9,7 @@ import { UsageList } from './UsageList';
 import { VariableCard } from './VariableCard';
 import styles from './panels.module.css';
 
-export function VariablesPanel({ flow, locale, readOnly, onChangeVariables, onSelect }: VariablesPanelProps) {
+export function VariablesPanel({ flow, locale, readOnly, onChangeVariables, onRenameVariable, onSelect }: VariablesPanelProps) {
   const { declared, undeclared } = variableRows(flow);
   const [draft, setDraft] = useState('');
   const problem = draft === '' ? undefined : nameProblem(flow.variables, draft.trim());
@@ -32,6 +32,7 @@ export function VariablesPanel({ flow, locale, readOnly, onChangeVariables, onSe
               locale={locale}
               readOnly={readOnly}
               onChange={onChangeVariables}
+              onRename={(to) => onRenameVariable(row.name, to)}
               onRemove={() => onChangeVariables(removeVariable(flow.variables, row.name))}
               onSelect={onSelect}
             />

@@ -30,6 +30,7 @@ export interface InspectorProps {
   canWrite: boolean;
   onChangeData(nodeId: string, data: Record<string, unknown>): void;
   onChangeVariables(variables: FlowDocument['variables']): void;
+  onRenameVariable(from: string, to: string): void;
   onSelect(target: { nodeId?: string; edgeId?: string }): void;
   onPreview(preview: CanvasPreview | null): void;
   previewShown: boolean;
@@ -98,6 +99,7 @@ export function Inspector(props: InspectorProps) {
             locale={locale}
             readOnly={props.readOnly}
             onChangeVariables={props.onChangeVariables}
+            onRenameVariable={props.onRenameVariable}
             onSelect={props.onSelect}
           />
         )}

@@ -59,6 +59,17 @@ describe('editor state', () => {
     expect(state.history.past).toHaveLength(3);
   });
 
+  it('renames a variable in its declaration and the nodes that name it, undone in one step', () => {
+    const declared = run(
+      { type: 'setVariables', variables: { last4: { type: 'string' } } },
+      { type: 'setNodeData', nodeId: 'end', data: { outcome: 'resolved', text: 'Card {{ vars.last4 }} blocked' } },
+    );
+    const renamed = editorReducer(declared, { type: 'renameVariable', from: 'last4', to: 'cardDigits' });
+    expect(Object.keys(doc(renamed).variables)).toEqual(['cardDigits']);
+    expect(doc(renamed).nodes.find((node) => node.id === 'end')?.data).toMatchObject({ text: 'Card {{ vars.cardDigits }} blocked' });
+    expect(doc(editorReducer(renamed, { type: 'undo' }))).toEqual(doc(declared));
+  });
+
   it('duplicates and pastes the selection, selecting the copies', () => {
     const selected = run({ type: 'select', selection: { nodes: ['menu', 'end'], edges: [] } });
     const content = clipboardOf(selected);

@@ -1,6 +1,6 @@
 // The editor's state as one pure reducer: the draft with its history, and the selection.
 // Every document edit goes through `commit`, so each is one undo step.
-import type { FlowDocument } from '@/flows';
+import { renameVariableInFlow, type FlowDocument } from '@/flows';
 import { copySelection, duplicateNodes, pasteInto, type ClipboardContent } from './clipboard';
 import {
   addNode,
@@ -41,6 +41,7 @@ export type EditorAction =
   | { type: 'deleteEdges'; edgeIds: readonly string[] }
   | { type: 'setNodeData'; nodeId: string; data: Record<string, unknown> }
   | { type: 'setVariables'; variables: FlowDocument['variables'] }
+  | { type: 'renameVariable'; from: string; to: string }
   | { type: 'duplicate' }
   | { type: 'paste'; content: ClipboardContent }
   | { type: 'applyLayout'; positions: ReadonlyMap<string, XY> }
@@ -95,6 +96,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     }
     case 'setVariables':
       return edit(setVariables(doc, action.variables), state.selection, 'variables');
+    case 'renameVariable':
+      return edit(renameVariableInFlow(doc, action.from, action.to), state.selection);
     case 'duplicate': {
       if (state.selection.nodes.length === 0) return state;
       const result = duplicateNodes(doc, state.selection.nodes);

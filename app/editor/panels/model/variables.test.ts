@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FlowDocument } from '@/flows';
-import { declareVariable, formatDefault, nameProblem, parseDefault, removeVariable, renameVariable, typeChoices, updateDeclaration, variableRows } from './variables';
+import { declareVariable, formatDefault, nameProblem, parseDefault, removeVariable, typeChoices, updateDeclaration, variableRows } from './variables';
 
 const flow = FlowDocument.parse({
   format: 'switchboard/flow@1',
@@ -28,11 +28,10 @@ describe('variableRows', () => {
 });
 
 describe('variable edits', () => {
-  it('declares, renames in place, retypes and removes', () => {
+  it('declares, retypes and removes', () => {
     const added = declareVariable(flow.variables, 'tier');
     expect(Object.keys(added)).toEqual(['last4', 'unused', 'tier']);
     expect(added.tier).toEqual({ type: 'any' });
-    expect(Object.keys(renameVariable(added, 'last4', 'cardLast4'))).toEqual(['cardLast4', 'unused', 'tier']);
     expect(updateDeclaration(added, 'unused', { type: 'string', default: undefined })).toMatchObject({ unused: { type: 'string' } });
     expect(updateDeclaration(added, 'unused', { default: undefined }).unused).not.toHaveProperty('default');
     expect(Object.keys(removeVariable(added, 'unused'))).toEqual(['last4', 'tier']);

@@ -50,11 +50,6 @@ export function declareVariable(variables: Variables, name: string, type = 'any'
   return { ...variables, [name]: { type } };
 }
 
-/** Renames a declaration in place (order kept). Nodes that use the old name are not changed. */
-export function renameVariable(variables: Variables, from: string, to: string): Variables {
-  return Object.fromEntries(Object.entries(variables).map(([name, declaration]) => [name === from ? to : name, declaration]));
-}
-
 export function removeVariable(variables: Variables, name: string): Variables {
   return Object.fromEntries(Object.entries(variables).filter(([key]) => key !== name));
 }
