@@ -170,7 +170,7 @@ describe('worker processes on PostgreSQL and Redis', () => {
     await quiet();
     const conversationIds = await expectTranscripts('a', 200);
     expectDeliveredOnce(conversationIds);
-    const applied = four.map((worker) => worker.applied());
+    const applied = await appliedCounts(four, 200 * EVENTS_PER_CONVERSATION);
     expect(applied.every((n) => n > 0), `applied per worker: ${applied.join(', ')}`).toBe(true);
     expect(applied.reduce((a, b) => a + b, 0)).toBe(200 * EVENTS_PER_CONVERSATION);
   }, 240_000);
@@ -207,3 +207,16 @@ describe('worker processes on PostgreSQL and Redis', () => {
     expect((await transcript()).map((m) => m.text)).toEqual(['Hold on', 'Thanks for waiting']);
   }, 120_000);
 });
+
+/**
+ * The workers' applied counts once their logs have caught up: a worker logs a batch after its
+ * commit, so the database can be quiet a moment before the last lines come through the pipes.
+ * Waits for the expected total (or a while), then a little longer so a double count shows.
+ */
+async function appliedCounts(workers: readonly { applied(): number }[], expected: number): Promise<number[]> {
+  const sum = () => workers.reduce((total, worker) => total + worker.applied(), 0);
+  const deadline = Date.now() + 10_000;
+  while (sum() < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return workers.map((worker) => worker.applied());
+}
