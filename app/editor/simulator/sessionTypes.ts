@@ -1,9 +1,8 @@
 // The shapes a simulator session records. Actions mirror a journey step's one action, so a
 // recorded session turns into a `switchboard/journey@1` document without translation.
 import type { Channel, Diagnostic } from '@/flows';
-import type { HandoffState } from '@/flows/engine/context';
 import type { MocksInput } from '@/flows/simulate/mocks';
-import type { SentMessage, TranscriptLine } from '@/flows/simulate/simulation';
+import type { AgentAction, CustomerAction, SimulationState, TranscriptLine } from '@/flows/simulate/simulation';
 
 /** The contact the simulated customer plays (the journey's `contact`). */
 export interface ContactProfile {
@@ -24,23 +23,11 @@ export interface SessionOptions {
   vars: Record<string, unknown>;
 }
 
-export interface CustomerStep {
-  text?: string;
-  digits?: string;
-  payload?: string;
-  /** Set when the customer writes on another channel than the journey's current one. */
-  channel?: Channel;
-  hangup?: boolean;
-}
+/** One customer action: the simulator's own (a journey step's `customer`). */
+export type CustomerStep = CustomerAction;
 
-export interface AgentStep {
-  accept?: boolean;
-  reply?: string;
-  transfer?: string;
-  resolve?: boolean;
-  /** The agent's name, as the agent desktop would report it. */
-  agent?: string;
-}
+/** One agent action: the simulator's own (a journey step's `agent`). */
+export type AgentStep = AgentAction;
 
 export type SessionAction =
   | { kind: 'customer'; customer: CustomerStep }
@@ -48,17 +35,7 @@ export type SessionAction =
   | { kind: 'agent'; agent: AgentStep };
 
 /** The journey's state after a step, copied so later steps cannot change it. */
-export interface StepState {
-  at: string;
-  vars: Record<string, unknown>;
-  sent: SentMessage[];
-  path: string[];
-  ended: boolean;
-  outcome: string | null;
-  handoff: HandoffState | null;
-  channel: Channel;
-  now: string;
-}
+export type StepState = Omit<SimulationState, 'transcript' | 'metrics' | 'warnings'>;
 
 export interface StepRecord {
   /** `null` for the start: what the flow did before the customer did anything. */
