@@ -241,6 +241,12 @@ export function describeApiContract(kind: DatabaseKind): void {
       const draftAfter = await designer.versions.diff.query({ id: 'rollback', from: 1, to: 'draft' });
       expect(draftAfter.nodes).toEqual({ added: [], removed: [], changed: [] });
       expect((await designer.flows.get.query({ id: 'rollback' })).draft.revision).toBe(4);
+      // A rename is not a version: rolling back keeps the flow's current name in its draft.
+      await designer.flows.rename.mutate({ id: 'rollback', name: 'Rollback, renamed' });
+      await designer.versions.rollback.mutate({ id: 'rollback', number: 1 });
+      const renamed = await designer.flows.get.query({ id: 'rollback' });
+      expect(renamed.flow.name).toBe('Rollback, renamed');
+      expect(renamed.draft.content.name).toBe('Rollback, renamed');
       await expectTrpcError(designer.versions.get.query({ id: 'rollback', number: 9 }), 'NOT_FOUND');
     });
 

@@ -156,7 +156,7 @@ export async function saveDraft(db: Database, input: SaveDraftInput, userId: str
     if (!flow) await editableFlow(tx, input.id); // throws: not found, or archived
     const [saved] = await tx
       .update(drafts)
-      .set({ content, nodeCount: content.nodes.length, revision: sql`${drafts.revision} + 1`, updatedBy: userId, updatedAt: now })
+      .set(nextDraftRevision(content, userId, now))
       .where(and(eq(drafts.flowId, input.id), eq(drafts.revision, input.revision)))
       .returning({ revision: drafts.revision, updatedAt: drafts.updatedAt });
     if (!saved) {
@@ -165,6 +165,11 @@ export async function saveDraft(db: Database, input: SaveDraftInput, userId: str
     }
     return { revision: saved.revision, updatedAt: saved.updatedAt.toISOString() };
   });
+}
+
+/** The columns a draft takes when its content is replaced: a new revision tells open editors. */
+export function nextDraftRevision(content: FlowDocument, userId: string | null, at: Date) {
+  return { content, nodeCount: content.nodes.length, revision: sql`${drafts.revision} + 1`, updatedBy: userId, updatedAt: at };
 }
 
 function staleRevision(yours: number, current: number | null): UserError {

@@ -4,11 +4,11 @@ import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Diagnostic, FlowDocument } from '@/flows';
 import { diffFlows, type FlowDiff } from '@/flows/diff/diffFlows';
 import type { Database } from '../db/client';
-import { drafts, flowVersions, flows, users, type FlowVersionRow } from '../db/schema';
+import { drafts, flowVersions, flows, users, type FlowRow, type FlowVersionRow } from '../db/schema';
 import { conflict, notFound, UserError } from '../errors';
 import { flowChecksum } from './checksum';
 import { readFlowDocument, readStoredFlow } from './document';
-import { getFlow } from './flowStore';
+import { getFlow, nextDraftRevision } from './flowStore';
 import { validateAgainstPublished } from './library';
 
 export type VersionSummary = Omit<FlowVersionRow, 'content'>;
@@ -50,26 +50,28 @@ export async function rollbackTo(
   userId: string | null,
 ): Promise<VersionSummary> {
   return db.transaction(async (tx) => {
-    await lockFlow(tx, input.id);
+    const flow = await lockFlow(tx, input.id);
     const old = await getVersion(tx, input.id, input.number);
     const note = input.note ?? `Rollback to version ${input.number}`;
     const content = readFlowDocument(old.content);
     const version = await insertVersion(tx, { id: input.id, content, note }, userId);
     // The draft goes back too: otherwise the next publish would quietly bring back what was
-    // rolled back, and the editor would keep showing it. A new revision tells open editors.
+    // rolled back, and the editor would keep showing it. The flow keeps its current name (a
+    // rename is not a version), as the draft's name always follows the flow's.
     await tx
       .update(drafts)
-      .set({ content, nodeCount: content.nodes.length, revision: sql`${drafts.revision} + 1`, updatedBy: userId, updatedAt: new Date() })
+      .set(nextDraftRevision({ ...content, name: flow.name }, userId, new Date()))
       .where(eq(drafts.flowId, input.id));
     return version;
   });
 }
 
 /** Locks the flow row so concurrent publishes take numbers one after another. */
-async function lockFlow(tx: Database, id: string): Promise<void> {
+async function lockFlow(tx: Database, id: string): Promise<FlowRow> {
   const [flow] = await tx.select().from(flows).where(eq(flows.id, id)).for('update');
   if (!flow) throw notFound(`There is no flow "${id}".`);
   if (flow.archivedAt) throw new UserError('precondition', `The flow "${id}" is archived. Restore it before publishing.`);
+  return flow;
 }
 
 async function insertVersion(
