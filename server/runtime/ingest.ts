@@ -17,10 +17,6 @@ export interface Ingested {
   eventId: number;
 }
 
-export async function ingestEvent(db: Database, event: InboundEvent, now = new Date()): Promise<Ingested> {
-  return db.transaction((tx) => ingestIn(tx, event, now));
-}
-
 export function dedupeKeyOf(event: InboundEvent): string | null {
   return event.messageId === undefined ? null : `${event.channel}:${event.messageId}`;
 }

@@ -54,10 +54,6 @@ interface ConversationUpdate {
   ended: boolean;
 }
 
-export async function processConversation(db: Database, machines: MachineCache, conversationId: string, deliveredOnCommit: DeliveredOnCommit): Promise<Processed> {
-  return processConversations(db, machines, [conversationId], deliveredOnCommit);
-}
-
 /** Applies the pending events of every given conversation in one transaction; all or nothing. */
 export async function processConversations(db: Database, machines: MachineCache, ids: string[], deliveredOnCommit: DeliveredOnCommit): Promise<Processed> {
   const unique = [...new Set(ids)].sort();
