@@ -7,7 +7,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { FlowDocument } from '@/flows';
 import { t, type Locale } from '@/app/i18n/messages';
 import { useTRPC, useTRPCClient } from '@/app/lib/trpc';
-import { FlowCanvas } from './canvas/FlowCanvas';
+import { FIT_ALL, FlowCanvas } from './canvas/FlowCanvas';
 import type { CanvasPreview, SimulatorTrace } from './contracts';
 import { autoLayout, type LayoutDirection, type Size } from './state/autoLayout';
 import { freeSpot } from './state/documentEdits';
@@ -117,7 +117,7 @@ function EditorShell({ flowId, draft, revision, locale, canWrite }: FlowEditorPr
       autoLayout(doc, direction, sizes)
         .then((positions) => {
           dispatch({ type: 'applyLayout', positions });
-          requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 300 }));
+          requestAnimationFrame(() => void flow.fitView({ ...FIT_ALL, duration: 300 }));
         })
         .catch(() => showToast(t(locale, 'editorLayoutFailed')));
     },

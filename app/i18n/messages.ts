@@ -184,6 +184,11 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
+/** For keys built from data (an enum value): whether the catalog has it. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 const coreTh: Record<keyof typeof core, string> = {
   appName: 'Switchboard',
   tagline: 'เส้นทางลูกค้าแบบออมนิแชนเนลสำหรับคอนแทคเซ็นเตอร์',

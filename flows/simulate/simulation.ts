@@ -39,7 +39,10 @@ export type Metric = Omit<MetricEffect, 'type'>;
 export interface TranscriptLine {
   direction: 'in' | 'out';
   channel: Channel;
+  /** What the customer sent: text, or `#digits` for a keypad press, `[id]` for a button. */
   text: string;
+  /** A keypad press (voice): shown as keys rather than as text. */
+  digits?: string;
   author: 'customer' | 'bot' | 'agent';
   at: string;
 }
@@ -172,6 +175,7 @@ class FlowSimulation implements Simulation {
       direction: 'in',
       channel,
       text: text ?? (action.digits !== undefined ? `#${action.digits}` : `[${action.payload ?? ''}]`),
+      ...(text === undefined && action.digits !== undefined ? { digits: action.digits } : {}),
       author: 'customer',
       at: this.isoNow(),
     });

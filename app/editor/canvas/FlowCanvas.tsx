@@ -45,10 +45,17 @@ function categoryColour(type: string | undefined): string {
 }
 
 /**
- * A large flow opens readable rather than entirely in view: below this zoom the cards cannot be
- * read, and fitting 1,000 of them would render every one.
+ * Fitting counts every node: React Flow's default counts measured ones only, and cards out of
+ * view are not drawn, hence not measured, until scrolled to (canvasModel's estimated handles);
+ * their initial size stands in. (No node is ever hidden, which is what the option's name is about.)
  */
-const FIT_VIEW = { padding: 0.2, maxZoom: 1, minZoom: 0.4 };
+export const FIT_ALL = { padding: 0.2, maxZoom: 1, includeHiddenNodes: true };
+
+/**
+ * A large flow opens readable rather than entirely in view: below this zoom the cards cannot be
+ * read, and fitting 1,000 of them would draw every one.
+ */
+const FIT_VIEW = { ...FIT_ALL, minZoom: 0.4 };
 
 export interface FlowCanvasProps {
   doc: FlowDocument;
@@ -195,7 +202,7 @@ export function FlowCanvas({ doc, diagnostics, selection, locale, readOnly, mark
           proOptions={{ hideAttribution: true }}
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
           <MiniMap
             pannable
             zoomable

@@ -47,4 +47,19 @@ describe('canvas model', () => {
     expect(nodes.every((n) => n.draggable === false && n.connectable === false)).toBe(true);
     expect(canvasEdges(inputs({ readOnly: true })).every((e) => e.reconnectable === false)).toBe(true);
   });
+
+  it('gives cards not measured yet estimated handles, one per connected handle, and measured cards none', () => {
+    const cache: NodeCache = new Map();
+    const base = inputs();
+    const first = canvasNodes(base, cache);
+    expect(first[0]?.handles?.map((h) => [h.type, h.id])).toEqual([['source', 'next']]);
+    expect(first[1]?.handles?.map((h) => [h.type, h.id])).toEqual([['target', null], ['source', 'lost']]);
+    const measured = { width: 240, height: 96 };
+    const second = canvasNodes(base, cache, new Map([['menu', measured]]));
+    // A new object, so React Flow keeps the handle positions it measured instead of the estimate.
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1]?.handles).toBeUndefined();
+    expect(second[1]?.measured).toBe(measured);
+    expect(second[0]).toBe(first[0]);
+  });
 });

@@ -1,5 +1,6 @@
 // The document as React Flow nodes and edges. A node object is reused while nothing it shows
 // changed, so React Flow and the memoized cards skip it (what keeps 1,000 nodes smooth).
+import { Position, type NodeHandle } from '@xyflow/react';
 import { nodeType, type FlowDocument } from '@/flows';
 import type { Locale } from '@/app/i18n/messages';
 import type { DiffMark, SimulatorTrace } from '../contracts';
@@ -64,7 +65,9 @@ export function canvasEdges(inputs: Pick<CanvasInputs, 'doc' | 'selectedEdges' |
 
 function canvasNode(node: FlowNode, inputs: CanvasInputs, connected: string, trace: TraceState | undefined, size: Size | undefined): CanvasNode {
   return {
-    ...(size ? { measured: size } : {}),
+    // Measured nodes keep the handle positions React Flow read from their DOM; until then, an
+    // estimate (see estimatedHandles).
+    ...(size ? { measured: size } : { handles: estimatedHandles(node, connected) }),
     // Until measured: what visibility culling and the minimap assume.
     initialWidth: DEFAULT_NODE_SIZE.width,
     initialHeight: DEFAULT_NODE_SIZE.height,
@@ -87,9 +90,32 @@ function canvasNode(node: FlowNode, inputs: CanvasInputs, connected: string, tra
   };
 }
 
+/** Header height and handle-row pitch of a card (canvas.module.css), for the estimate below. */
+const HEADER_HEIGHT = 32;
+const ROW_HEIGHT = 22;
+
+/**
+ * Where a card not drawn yet has its handles, roughly. React Flow draws every node whose handles
+ * it has not measured, whatever the viewport (its culling needs them to draw edges), so without
+ * an estimate opening a 1,000-node flow rendered and measured all 1,000 cards to show the
+ * hundred in view. With it, only cards in view are drawn; a card is measured, and its real
+ * handle positions replace these, once it is drawn. Off-screen ends of edges are all an
+ * estimate ever places: the ids are the node's connected handles, so every edge finds its own.
+ */
+function estimatedHandles(node: FlowNode, connected: string): NodeHandle[] {
+  const { width, height } = DEFAULT_NODE_SIZE;
+  const targets: NodeHandle[] = node.type === 'start' ? [] : [{ id: null, type: 'target', position: Position.Left, x: 0, y: height / 2 }];
+  const sources = connected
+    .split(' ')
+    .filter(Boolean)
+    .map((id, index): NodeHandle => ({ id, type: 'source', position: Position.Right, x: width, y: HEADER_HEIGHT + ROW_HEIGHT * (index + 0.5) }));
+  return [...targets, ...sources];
+}
+
 function sameNode(a: CanvasNode, b: CanvasNode): boolean {
   return (
     a.type === b.type &&
+    a.measured === b.measured &&
     a.position === b.position &&
     a.selected === b.selected &&
     a.draggable === b.draggable &&

@@ -91,6 +91,19 @@ describe('PropertyPanel inline problems', () => {
   );
   const diagnosticsOf = (nodeId: string) => validateFlow(flow).filter((diag) => diag.nodeId === nodeId);
 
+  it('names enum choices in the chosen language, and leaves HTTP methods as they are', () => {
+    const flow = flowWith([
+      { id: 'start', type: 'start', data: {} },
+      { id: 'ask', type: 'collect', data: { prompt: 'Your email?', variable: 'email', kind: 'email' } },
+      { id: 'call', type: 'http', data: { method: 'POST', url: 'https://crm.example/x' } },
+    ]);
+    const th = render(flow, 'ask', { locale: 'th' });
+    expect(th).toContain('>ใช่หรือไม่</option>');
+    expect(th).not.toContain('>yesno</option>');
+    expect(render(flow, 'ask')).toContain('>Yes or no</option>');
+    expect(render(flow, 'call', { locale: 'th' })).toContain('>POST</option>');
+  });
+
   it('flags a value zod refuses next to its field, once', () => {
     const diagnostics = diagnosticsOf('typo');
     expect(diagnostics.some((diag) => diag.code === 'schema' && diag.path.endsWith('options[0].keys[1]'))).toBe(true);

@@ -49,7 +49,7 @@ function Bubble({ line, previous, locale }: { line: TranscriptLine; previous: Tr
           {showChannel ? <span className={styles.channelTag}>{channelName(line.channel, locale)}</span> : null}
           <time dateTime={line.at}>{clockTime(line.at, locale)}</time>
         </div>
-        <div className={styles.bubbleText}>{line.text}</div>
+        <div className={styles.bubbleText}>{line.digits !== undefined ? t(locale, 'simPressedKeys', { keys: line.digits.split('').join(' ') }) : line.text}</div>
       </div>
     </div>
   );

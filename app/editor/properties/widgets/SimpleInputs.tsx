@@ -2,7 +2,7 @@
 // Single-control widgets: one input or select, labelled by the field row's <label for>.
 import { useState } from 'react';
 import { CHANNELS } from '@/flows';
-import { t, type MessageKey } from '@/app/i18n/messages';
+import { isMessageKey, t, type Locale, type MessageKey } from '@/app/i18n/messages';
 import type { FieldModel } from '../model/formModel';
 import type { WidgetProps } from '../fieldContext';
 import styles from '../properties.module.css';
@@ -102,11 +102,17 @@ export function SelectInput({ keys, value, id, describedBy, invalid, ctx, field,
       {!known && current !== '' && <option value={current}>{current}</option>}
       {choices.map((choice) => (
         <option key={choice} value={choice}>
-          {labelOf ? labelOf(choice) : choice}
+          {labelOf ? labelOf(choice) : choiceLabel(ctx.locale, choice)}
         </option>
       ))}
     </select>
   );
+}
+
+/** Enum values of the catalog's schemas with a name in the catalog; others (GET, POST) show as they are. */
+export function choiceLabel(locale: Locale, choice: string): string {
+  const key = `propsChoice_${choice}`;
+  return isMessageKey(key) ? t(locale, key) : choice;
 }
 
 const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], MessageKey> = {
