@@ -311,8 +311,6 @@ describe('designer task (browser)', { timeout: 120_000 }, () => {
     await shot('sim-agent');
     await agent.getByRole('button', { name: en.simAgentResolve }).click();
     await expect.poll(simStatus).toMatch(/^Ended: /);
-    // The press shows as keys, not as the CLI's `#2`.
-    await drawer.getByText(fill(en.simPressedKeys, { keys: '2' }), { exact: true }).waitFor();
     await expect.poll(() => card('end').getAttribute('data-trace')).toBe('active');
     await expect.poll(() => page.getByTestId('rf__edge-handoff-resolved-end').getAttribute('class')).toContain('sb-edge-path');
     await shot('sim-ended');
@@ -331,6 +329,8 @@ describe('designer task (browser)', { timeout: 120_000 }, () => {
     await drawer.getByRole('button', { name: fill(en.simKey, { key: '2' }) }).click();
     await drawer.getByRole('button', { name: en.simSendDigits }).click();
     await expect.poll(simStatus).toMatch(/^Ended: /);
+    // The press shows as keys, not as the CLI's `#2`.
+    await drawer.getByText(fill(en.simPressedKeys, { keys: '2' }), { exact: true }).waitFor();
     await expect.poll(() => card('end').getAttribute('data-trace')).toBe('active');
     expect(await card('message').getAttribute('data-trace')).toBe('path');
     expect(await card('handoff').getAttribute('data-trace')).toBeNull();

@@ -115,6 +115,22 @@ describe('flow editor (browser)', () => {
     await expect.poll(() => edges(page).count()).toBe(2);
   });
 
+  it('connects and disconnects existing nodes from the inspector, without the mouse', async () => {
+    await node(page, 'message').focus();
+    await page.keyboard.press('Enter');
+    const handle = nodeType('message')?.texts.en.handles?.next ?? 'next';
+    const goesTo = page.getByRole('combobox', { name: en.propsConnectionOf.replace('{handle}', handle) });
+    await expect.poll(() => goesTo.inputValue()).toBe('end');
+    await goesTo.selectOption('');
+    await expect.poll(() => edges(page).count()).toBe(1);
+    await goesTo.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => goesTo.inputValue()).not.toBe('');
+    await goesTo.selectOption('end');
+    await expect.poll(() => edges(page).count()).toBe(2);
+    await page.getByTestId('rf__edge-message-next-end').waitFor();
+  });
+
   it('copies and pastes nodes with fresh ids, and does not delete while typing', async () => {
     await node(page, 'message').click();
     await page.keyboard.press('Control+c');

@@ -235,6 +235,13 @@ function EditorShell({ flowId, draft, revision, locale, canWrite }: FlowEditorPr
           readOnly={readOnly}
           canWrite={canWrite}
           onChangeData={(nodeId, data) => dispatch({ type: 'setNodeData', nodeId, data })}
+          onSetConnection={(source, handle, target) =>
+            dispatch(
+              target === null
+                ? { type: 'deleteEdges', edgeIds: doc.edges.filter((edge) => edge.source === source && edge.sourceHandle === handle).map((edge) => edge.id) }
+                : { type: 'connect', connection: { source, sourceHandle: handle, target } },
+            )
+          }
           onChangeVariables={(variables) => dispatch({ type: 'setVariables', variables })}
           onRenameVariable={(from, to) => dispatch({ type: 'renameVariable', from, to })}
           onSelect={selectTarget}

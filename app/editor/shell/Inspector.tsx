@@ -6,6 +6,7 @@ import type { Diagnostic, FlowDocument } from '@/flows';
 import { t, type Locale, type MessageKey } from '@/app/i18n/messages';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { VariablesPanel } from '../panels/VariablesPanel';
+import { ConnectionsSection } from '../properties/ConnectionsSection';
 import { PropertyPanel } from '../properties/PropertyPanel';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import type { CanvasPreview } from '../contracts';
@@ -29,6 +30,8 @@ export interface InspectorProps {
   readOnly: boolean;
   canWrite: boolean;
   onChangeData(nodeId: string, data: Record<string, unknown>): void;
+  /** Points a handle of the node at another node (null: disconnects it). */
+  onSetConnection(nodeId: string, handle: string, target: string | null): void;
   onChangeVariables(variables: FlowDocument['variables']): void;
   onRenameVariable(from: string, to: string): void;
   onSelect(target: { nodeId?: string; edgeId?: string }): void;
@@ -78,15 +81,24 @@ export function Inspector(props: InspectorProps) {
       <div className={styles.tabPanel} role="tabpanel" id="editor-tabpanel" aria-labelledby={`editor-tab-${tab}`}>
         {tab === 'properties' &&
           (selected !== undefined && selectedExists ? (
-            <PropertyPanel
-              key={selected}
-              flow={flow}
-              nodeId={selected}
-              diagnostics={nodeDiagnostics}
-              locale={locale}
-              readOnly={props.readOnly}
-              onChangeData={(data) => props.onChangeData(selected, data)}
-            />
+            <>
+              <PropertyPanel
+                key={selected}
+                flow={flow}
+                nodeId={selected}
+                diagnostics={nodeDiagnostics}
+                locale={locale}
+                readOnly={props.readOnly}
+                onChangeData={(data) => props.onChangeData(selected, data)}
+              />
+              <ConnectionsSection
+                flow={flow}
+                nodeId={selected}
+                locale={locale}
+                readOnly={props.readOnly}
+                onSetConnection={(handle, target) => props.onSetConnection(selected, handle, target)}
+              />
+            </>
           ) : (
             <p className={styles.emptyState}>
               {props.selectedNodes.length > 1 ? t(locale, 'editorMultiSelection', { count: props.selectedNodes.length }) : t(locale, 'editorNoSelection')}
