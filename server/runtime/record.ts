@@ -34,7 +34,7 @@ export class PendingWrites {
   readonly outbox: (typeof outbox.$inferInsert)[] = [];
   readonly timers = new Map<string, TimerWrite>();
   /** Identities `identify` nodes linked, in step order (linked after the batch's writes). */
-  readonly identities: { conversation: ConversationRow; kind: IdentityKind; address: string }[] = [];
+  readonly identities: { conversation: ConversationRow; kind: IdentityKind; address: string; at: Date }[] = [];
   /** Timers set, in step order. */
   readonly armed: { conversationId: string; token: string; fireAt: Date }[] = [];
 
@@ -144,7 +144,7 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
       recorded.outcome = effect.outcome;
       return;
     case 'identity.link':
-      writes.identities.push({ conversation: step.conversation, kind: effect.kind, address: effect.address });
+      writes.identities.push({ conversation: step.conversation, kind: effect.kind, address: effect.address, at: new Date(step.flowEvent.at) });
       return;
     case 'handoff.accepted':
     case 'enter':
