@@ -15,7 +15,7 @@ export async function resolveContact(tx: Database, event: InboundEvent): Promise
     .insert(contacts)
     .values({
       name: event.contact?.name ?? null,
-      email: event.contact?.email ?? (event.channel === 'email' ? event.from : null),
+      email: event.contact?.email ?? (event.channel === 'email' ? identity.address : null),
       phone: event.contact?.phone ?? (isPhoneChannel(event.channel) ? identity.address : null),
       locale: event.contact?.locale ?? null,
     })
