@@ -269,10 +269,10 @@ describe('cross-channel journeys and identity (pglite)', () => {
     await admin.contacts.unmerge.mutate({ mergeId: merge?.id ?? '' });
     const after = await rowsOf(db, [ana, stranger]);
     // Everything Ana had is hers again as it was; the stranger keeps only what happened to them.
-    const strangerOnly = (rows: { contactId: string }[]) => rows.filter((row) => row.contactId === ana);
-    expect(strangerOnly(after.identities)).toEqual(strangerOnly(before.identities));
-    expect(strangerOnly(after.conversations).map(withoutUpdated)).toEqual(strangerOnly(before.conversations).map(withoutUpdated));
-    expect(strangerOnly(after.messages)).toEqual(strangerOnly(before.messages));
+    const anas = <T extends { contactId: string }>(rows: T[]): T[] => rows.filter((row) => row.contactId === ana);
+    expect(anas(after.identities)).toEqual(anas(before.identities));
+    expect(anas(after.conversations).map(withoutUpdated)).toEqual(anas(before.conversations).map(withoutUpdated));
+    expect(anas(after.messages)).toEqual(anas(before.messages));
     expect(after.timers.filter((row) => row.conversationId === byEmail.conversationId)).toEqual(before.timers.filter((row) => row.conversationId === byEmail.conversationId));
     expect(after.contacts).toEqual(before.contacts.map((row) => (row.id === stranger ? { ...row, updatedAt: expect.any(Date) } : row)));
     expect(after.identities.filter((row) => row.contactId === stranger)).toEqual(before.identities.filter((row) => row.contactId === stranger));
