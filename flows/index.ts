@@ -36,5 +36,6 @@ export { runJourney, type JourneyResult, type RunOptions } from './journey/run';
 export { flowPaths, type FlowPath } from './journey/paths';
 
 export { parseDuration, formatDuration } from './lang/duration';
+export { IDENTITY_KINDS, normalizeAddress, type IdentityKind } from './lang/address';
 export { classifyIntent } from './lang/classify';
 export { words } from './lang/segment';

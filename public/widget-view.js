@@ -107,7 +107,7 @@
         const next = shown[index + 1];
         const firstOfRun = !previous || previous.author !== message.author || previous.conversationId !== message.conversationId;
         const withStatus = message === lastCustomer || message.status === 'failed';
-        items.push({ key: message.key, signature: [message.text, message.status, firstOfRun, withStatus], build: () => messageNode(message, firstOfRun, withStatus) });
+        items.push({ key: message.key, signature: [message.text, message.status, firstOfRun, withStatus, message.channel], build: () => messageNode(message, firstOfRun, withStatus) });
         if (message.conversationId && isEnded(message.conversationId) && (!next || next.conversationId !== message.conversationId)) {
           items.push({ key: `end-${message.conversationId}`, signature: [], build: () => h('p', { class: 'divider' }, s.widgetEnded) });
         }
@@ -140,6 +140,8 @@
       const who = message.author === 'customer' ? s.widgetYou : message.author === 'agent' ? s.widgetAgent : s.widgetBot;
       const row = h('div', { class: `row ${message.author}${message.status === 'failed' ? ' failed' : ''}` });
       if (firstOfRun && message.author !== 'customer') row.append(h('p', { class: 'author', 'aria-hidden': 'true' }, who));
+      const via = message.channel && message.channel !== 'webchat' ? s[`widgetVia${message.channel[0].toUpperCase()}${message.channel.slice(1)}`] : '';
+      if (via) row.append(h('p', { class: 'via' }, via));
       const at = message.at ? new Date(message.at).toLocaleString(locale === 'th' ? 'th-TH' : 'en-US') : '';
       row.append(h('div', { class: 'bubble', title: at }, [h('span', { class: 'visually-hidden' }, `${who}: `), ...linkify(message.text)]));
       if (message.author === 'customer' && withStatus) row.append(statusLine(message));

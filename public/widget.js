@@ -22,9 +22,10 @@
     if (widget) widget.destroy();
   };
   registry.destroy(key);
-  registry.instances.set(key, mountWidget(key, pickLocale(script.dataset.locale), script.src));
+  registry.instances.set(key, mountWidget(key, pickLocale(script.dataset.locale), script.src, script.dataset.continue || ''));
 
-  function mountWidget(key, locale, scriptSrc) {
+  /** `continueToken`: from a continue link (/chat/continue/<token>): binds this visitor to that journey first. */
+  function mountWidget(key, locale, scriptSrc, continueToken) {
     const api = new URL(`/api/webchat/${encodeURIComponent(key)}/`, scriptSrc).href;
     const store = storage(key);
     const visitorId = store.visitorId();
@@ -53,7 +54,7 @@
         const actions = { send, retry: deliver, newChat: startConversation, opened, closed: () => store.rememberOpen(false) };
         view = createView({ shadow, strings, locale, cssHref: new URL('widget.css', scriptSrc).href, actions });
         document.body.appendChild(host);
-        if (store.wasOpen()) view.open(false);
+        if (store.wasOpen() || continueToken) view.open(false);
       })
       .catch((error) => console.warn(`Switchboard web chat (key "${key}"): ${error.message}`));
 
@@ -68,6 +69,7 @@
       if (state.loading || destroyed) return;
       state.loading = true;
       update({ connection: 'connecting' });
+      if (continueToken && !(await exchangeToken())) return;
       try {
         const history = await fetchJson(`history?visitor=${visitorId}`);
         state.loaded = true;
@@ -83,6 +85,22 @@
         timers.reload = setTimeout(load, 5000);
       } finally {
         state.loading = false;
+      }
+    }
+
+    /**
+     * Makes this browser's visitor id an identity of the journey's contact, so the history and
+     * stream below are that conversation's. Refused (expired, ended): says so and stops.
+     */
+    async function exchangeToken() {
+      try {
+        await postJson('continue', { visitorId, token: continueToken });
+        continueToken = '';
+        return true;
+      } catch (error) {
+        state.loading = false;
+        update({ connection: 'idle', notice: `${strings.widgetContinueFailed} ${error.message}` });
+        return false;
       }
     }
 
@@ -205,9 +223,11 @@
       }
     }
 
-    /** Adds a transcript message; the visitor's own comes back confirming the bubble shown. */
+    /**
+     * Adds a transcript message; the visitor's own comes back confirming the bubble shown. Other
+     * channels' messages (a journey that came here from a call or an SMS) are kept and labelled.
+     */
     function addMessage(message) {
-      if (message.channel && message.channel !== 'webchat') return;
       if (state.messages.some((known) => known.id === message.id)) return;
       const local = message.direction === 'in' && state.messages.find((known) => known.local && known.text === message.text);
       if (local) return void Object.assign(local, { id: message.id, at: message.at, local: false, status: 'sent' });

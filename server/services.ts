@@ -7,6 +7,7 @@ import { createAuth, type Auth } from './auth/auth';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { settings } from './db/schema';
 import { seedExampleFlows } from './flows/seed';
+import { continueLinkServices, linkSecret, publicUrl } from './journeys/continueLinks';
 import { log, errorFields } from './log';
 import { BullQueue } from './runtime/bullQueue';
 import { parseRewrites, urlRewriter } from './runtime/egress';
@@ -19,6 +20,8 @@ export interface Services {
   database: DatabaseHandle;
   auth: Auth;
   runtime: Runtime;
+  /** Signs and checks continue links (server/journeys/continueLinks.ts). */
+  linkSecret: string;
   /** Stops taking work, lets running work finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -61,10 +64,12 @@ export async function createServices(database: DatabaseHandle, options: Services
     ? new BullQueue({ url: redisUrl, prefix: queuePrefix })
     : new EmbeddedQueue({ onFailure: (conversationId, error) => log.error({ conversationId, ...errorFields(error) }, 'conversation failed after retries') });
   const notifier: ConversationNotifier = redisUrl ? new RedisNotifier(redisUrl, queuePrefix) : new LocalNotifier();
+  const secret = await linkSecret(database.db);
   const runtime = new Runtime({
     db: database.db,
     queue,
     notifier,
+    services: continueLinkServices(secret, publicUrl()),
     rewriteUrl: urlRewriter(parseRewrites(process.env.SWITCHBOARD_HTTP_REWRITE)),
     ...options.runtime,
   });
@@ -75,7 +80,7 @@ export async function createServices(database: DatabaseHandle, options: Services
     await notifier.close();
     await database.close();
   };
-  return { db: database.db, database, auth, runtime, close };
+  return { db: database.db, database, auth, runtime, linkSecret: secret, close };
 }
 
 declare global {

@@ -5,6 +5,7 @@ import * as editor from './catalogs/editor';
 import * as properties from './catalogs/properties';
 import * as simulator from './catalogs/simulator';
 import * as versions from './catalogs/versions';
+import * as journeys from './catalogs/journeys';
 
 const core = {
   appName: 'Switchboard',
@@ -180,6 +181,7 @@ const en = {
   ...properties.en,
   ...simulator.en,
   ...versions.en,
+  ...journeys.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -354,6 +356,7 @@ const th: Record<MessageKey, string> = {
   ...properties.th,
   ...simulator.th,
   ...versions.th,
+  ...journeys.th,
 };
 
 export const messages = { en, th };

@@ -40,6 +40,8 @@ export interface SayParams {
   mediaUrl?: string;
   /** Put a link that continues the journey on this channel into the scope as `link`. */
   link?: Channel;
+  /** How long that link stays valid, from the journey clock (the event being applied). */
+  linkTtl?: string;
 }
 
 /**
@@ -121,7 +123,13 @@ function say(context: FlowContext, p: SayParams, out: ActionOutput, services: Ef
   const template = localText(context, p.text, p.locale, channel);
   if (template === undefined) return;
   const link = p.link
-    ? services.continueLink({ conversationId: context.conversationId, channel: p.link, contact: context.contact })
+    ? services.continueLink({
+        conversationId: context.conversationId,
+        channel: p.link,
+        contact: context.contact,
+        // From the event's time, not the wall clock: replaying the step makes the same link.
+        expiresAt: new Date(Date.parse(context.now) + durationMs(p.linkTtl ?? '1d')).toISOString(),
+      })
     : undefined;
   const scope = scopeOf(context, p.frame, link === undefined ? undefined : { link });
   const render = (source: string) => {

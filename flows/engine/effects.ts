@@ -1,4 +1,5 @@
 import type { Channel } from '../schema/common';
+import type { IdentityKind } from '../lang/address';
 
 /** A message to the customer. `channel` is where it goes; the host resolves the address. */
 export interface SendEffect {
@@ -77,6 +78,19 @@ export interface ErrorEffect {
   message: string;
 }
 
+/**
+ * Link an address (a verified email, a phone number…) to the conversation's contact. The host
+ * does it inside the step's transaction; when the address belongs to another contact, the two
+ * contacts are merged.
+ */
+export interface IdentityLinkEffect {
+  type: 'identity.link';
+  kind: IdentityKind;
+  /** Normalised: E.164-like phone, lower-case email, the LINE user id or visitor id as given. */
+  address: string;
+  node: string;
+}
+
 export interface EndEffect {
   type: 'end';
   outcome: string;
@@ -93,12 +107,13 @@ export type Effect =
   | EnterEffect
   | LeaveEffect
   | ErrorEffect
+  | IdentityLinkEffect
   | EndEffect;
 
 /** Host-provided services that effects may need while being built (never I/O). */
 export interface EffectServices {
   /** Builds the link that opens this journey on another channel (signed by the server). */
-  continueLink(args: { conversationId: string; channel: Channel; contact: { id?: string } }): string;
+  continueLink(args: { conversationId: string; channel: Channel; contact: { id?: string }; expiresAt: string }): string;
 }
 
 export const simulatedServices: EffectServices = {

@@ -41,11 +41,11 @@ function collectRefs(state: StateConfig, actions: Set<string>, guards: Set<strin
 }
 
 describe('node catalog', () => {
-  it('declares the 16 node types of DESIGN.md exactly once', () => {
+  it('declares the 16 node types of DESIGN.md, and identify, exactly once', () => {
     const types = NODE_TYPES.map((t) => t.type);
     expect(types).toEqual([
       'start', 'message', 'menu', 'collect', 'intent', 'condition', 'set', 'http',
-      'hours', 'split', 'wait', 'channel', 'handoff', 'survey', 'subflow', 'end',
+      'hours', 'split', 'wait', 'channel', 'identify', 'handoff', 'survey', 'subflow', 'end',
     ]);
     expect(new Set(types).size).toBe(types.length);
     expect(nodeType('menu')?.category).toBe('messaging');

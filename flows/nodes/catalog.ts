@@ -5,6 +5,7 @@ import { conditionNode } from './condition';
 import { endNode } from './end';
 import { handoffNode } from './handoff';
 import { hoursNode } from './hours';
+import { identifyNode } from './identify';
 import { httpNode } from './http';
 import { intentNode } from './intent';
 import { menuNode } from './menu';
@@ -30,6 +31,7 @@ export const NODE_TYPES: readonly NodeType[] = [
   splitNode,
   waitNode,
   channelNode,
+  identifyNode,
   handoffNode,
   surveyNode,
   subflowNode,

@@ -22,6 +22,17 @@ describe('channel node', () => {
     expect(state).toMatchObject({ at: 'to-chat', channel: 'voice' });
   });
 
+  it('asks for a link that expires with the node timeout, counted from the event time (a replay makes the same link)', () => {
+    const asked: unknown[] = [];
+    const services = { continueLink: (args: unknown) => (asked.push(args), 'https://x.test/l') };
+    simulate(moveFlow({ timeout: '2h' }), { channel: 'voice', conversationId: 'c1', services });
+    simulate(moveFlow(), { channel: 'voice', conversationId: 'c1', services });
+    expect(asked).toEqual([
+      { conversationId: 'c1', channel: 'webchat', contact: expect.any(Object), expiresAt: '2026-03-02T05:00:00.000Z' },
+      { conversationId: 'c1', channel: 'webchat', contact: expect.any(Object), expiresAt: '2026-03-03T03:00:00.000Z' },
+    ]);
+  });
+
   it('sends on the new channel itself when no via is given', () => {
     const state = simulate(moveFlow({ channel: 'line', via: undefined, text: 'Hi on LINE' }), { channel: 'voice' }).state();
     expect(state.sent).toMatchObject([{ channel: 'line', text: 'Hi on LINE' }]);

@@ -20,7 +20,7 @@ export const channelNode = defineNode({
   waits: true,
   compile: (data, ctx) => ({
     entry: [
-      sayText(ctx, data.text, { channel: data.via ?? data.channel, link: data.channel }),
+      sayText(ctx, data.text, { channel: data.via ?? data.channel, link: data.channel, linkTtl: data.timeout ?? '1d' }),
       act('armTimer', { delay: data.timeout ?? '1d' }),
     ],
     exit: [act('cancelTimer')],

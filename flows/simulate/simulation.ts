@@ -8,6 +8,7 @@ import type { FlowEvent } from '../engine/events';
 import { applyEvent, startJourney, type StepResult } from '../engine/step';
 import { durationMs } from '../lang/duration';
 import type { Channel } from '../schema/common';
+import type { IdentityKind } from '../lang/address';
 import { describeDiagnostic } from '../validate/diagnostics';
 import type { FlowLibrary } from '../validate/library';
 import { VirtualTimers } from './clock';
@@ -65,6 +66,13 @@ export interface SimulationState {
   metrics: readonly Metric[];
   /** Problems the flow survived (a template that failed to render). */
   warnings: readonly string[];
+  /** Addresses `identify` nodes linked to the contact, in order (the runtime merges contacts there). */
+  identities?: readonly LinkedIdentity[];
+}
+
+export interface LinkedIdentity {
+  kind: IdentityKind;
+  address: string;
 }
 
 export interface CustomerAction {
@@ -139,6 +147,7 @@ class FlowSimulation implements Simulation {
   private readonly transcript: TranscriptLine[] = [];
   private readonly metrics: Metric[] = [];
   private readonly warnings: string[] = [];
+  private readonly identities: LinkedIdentity[] = [];
 
   constructor(flow: CompiledFlow, options: SimulationOptions) {
     this.flow = flow;
@@ -239,6 +248,7 @@ class FlowSimulation implements Simulation {
       transcript: this.transcript,
       metrics: this.metrics,
       warnings: this.warnings,
+      identities: this.identities,
     };
   }
 
@@ -316,6 +326,9 @@ class FlowSimulation implements Simulation {
         return undefined;
       case 'error':
         this.warnings.push(`${effect.node}: ${effect.message}`);
+        return undefined;
+      case 'identity.link':
+        this.identities.push({ kind: effect.kind, address: effect.address });
         return undefined;
       case 'handoff.queued':
       case 'handoff.transferred':

@@ -1,5 +1,6 @@
 import { apiKeysRouter } from './routers/apiKeys';
 import { bindingsRouter } from './routers/bindings';
+import { contactsRouter } from './routers/contacts';
 import { flowsRouter } from './routers/flows';
 import { setupRouter } from './routers/setup';
 import { usersRouter } from './routers/users';
@@ -12,6 +13,7 @@ export const appRouter = router({
   users: usersRouter,
   apiKeys: apiKeysRouter,
   bindings: bindingsRouter,
+  contacts: contactsRouter,
   setup: setupRouter,
 });
 

@@ -10,6 +10,7 @@ import { dbCommand } from './commands/db';
 import { bindingCommand } from './commands/binding';
 import { workerCommand } from './commands/worker';
 import { agentCommand } from './commands/agent';
+import { contactCommand } from './commands/contact';
 
 export interface Command {
   summary: string;
@@ -29,6 +30,7 @@ export const COMMANDS: Record<string, Command> = {
   binding: bindingCommand,
   worker: workerCommand,
   agent: agentCommand,
+  contact: contactCommand,
 };
 
 /**

@@ -4,35 +4,37 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { contactIdentities, contacts, type ContactRow } from '../db/schema';
+import { identityOf, isPhoneChannel, type IdentityKey } from '../contacts/identities';
 import type { InboundEvent } from './inbound';
 
 export async function resolveContact(tx: Database, event: InboundEvent): Promise<ContactRow> {
-  const existing = await contactByIdentity(tx, event.channel, event.from);
+  const identity = identityOf(event.channel, event.from);
+  const existing = await contactByIdentity(tx, identity);
   if (existing) return fillMissing(tx, existing, event);
   const [created] = await tx
     .insert(contacts)
     .values({
       name: event.contact?.name ?? null,
-      email: event.contact?.email ?? (event.channel === 'email' ? event.from : null),
-      phone: event.contact?.phone ?? (isPhoneChannel(event.channel) ? event.from : null),
+      email: event.contact?.email ?? (event.channel === 'email' ? identity.address : null),
+      phone: event.contact?.phone ?? (isPhoneChannel(event.channel) ? identity.address : null),
       locale: event.contact?.locale ?? null,
     })
     .returning();
   if (!created) throw new Error('the contact was not inserted');
   const claimed = await tx
     .insert(contactIdentities)
-    .values({ contactId: created.id, channel: event.channel, address: event.from })
+    .values({ contactId: created.id, ...identity })
     .onConflictDoNothing()
     .returning();
   if (claimed.length > 0) return created;
   // Someone else registered this identity first: use their contact, drop ours.
   await tx.delete(contacts).where(eq(contacts.id, created.id));
-  const winner = await contactByIdentity(tx, event.channel, event.from);
-  if (!winner) throw new Error(`identity ${event.channel}:${event.from} vanished`);
+  const winner = await contactByIdentity(tx, identity);
+  if (!winner) throw new Error(`identity ${identity.channel}:${identity.address} vanished`);
   return winner;
 }
 
-async function contactByIdentity(tx: Database, channel: InboundEvent['channel'], address: string) {
+async function contactByIdentity(tx: Database, { channel, address }: IdentityKey) {
   const [row] = await tx
     .select({ contact: contacts })
     .from(contactIdentities)
@@ -58,8 +60,4 @@ async function fillMissing(tx: Database, contact: ContactRow, event: InboundEven
     .where(eq(contacts.id, contact.id))
     .returning();
   return updated ?? contact;
-}
-
-function isPhoneChannel(channel: InboundEvent['channel']): boolean {
-  return channel === 'voice' || channel === 'sms';
 }

@@ -6,6 +6,7 @@ import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
 import { contactIdentities, conversations, events, flows } from '../db/schema';
 import { UserError } from '../errors';
+import { identityOf } from '../contacts/identities';
 import { boundFlow } from './bindings';
 import { resolveContact } from './contacts';
 import type { InboundEvent } from './inbound';
@@ -43,11 +44,12 @@ export async function ingestIn(tx: Database, event: InboundEvent, now: Date): Pr
 
 /** The sender's open conversation, locked, when the sender's identity is known. */
 async function lockedOpenConversation(tx: Database, event: InboundEvent): Promise<string | undefined> {
+  const identity = identityOf(event.channel, event.from);
   const [row] = await tx
     .select({ id: conversations.id })
     .from(contactIdentities)
     .innerJoin(conversations, and(eq(conversations.contactId, contactIdentities.contactId), ne(conversations.status, 'ended')))
-    .where(and(eq(contactIdentities.channel, event.channel), eq(contactIdentities.address, event.from)))
+    .where(and(eq(contactIdentities.channel, identity.channel), eq(contactIdentities.address, identity.address)))
     .for('update', { of: conversations });
   return row?.id;
 }

@@ -12,6 +12,7 @@
 import { and, asc, eq, inArray, max, ne, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { contactIdentities, conversations, events } from '../db/schema';
+import { identityOf } from '../contacts/identities';
 import type { InboundEvent } from './inbound';
 import { dedupeKeyOf, firstDelivery, flowEventOf, ingestIn, type Ingested } from './ingest';
 
@@ -38,12 +39,13 @@ const identityKey = (channel: string, address: string) => `${channel}\n${address
 /** The batch the short way, or undefined when one of its events needs the long way. */
 async function knownSendersOnly(tx: Database, requests: IngestRequest[]): Promise<Ingested[] | undefined> {
   if (requests.some(({ event }) => event.contact !== undefined || event.hangup)) return undefined;
-  const senders = new Map(requests.map(({ event }) => [identityKey(event.channel, event.from), event]));
+  const identities = requests.map(({ event }) => identityOf(event.channel, event.from));
+  const senders = new Map(identities.map((identity) => [identityKey(identity.channel, identity.address), identity]));
   const open = await tx
     .select({ id: conversations.id, channel: contactIdentities.channel, address: contactIdentities.address })
     .from(contactIdentities)
     .innerJoin(conversations, and(eq(conversations.contactId, contactIdentities.contactId), ne(conversations.status, 'ended')))
-    .where(or(...[...senders.values()].map((event) => and(eq(contactIdentities.channel, event.channel), eq(contactIdentities.address, event.from)))))
+    .where(or(...[...senders.values()].map((identity) => and(eq(contactIdentities.channel, identity.channel), eq(contactIdentities.address, identity.address)))))
     .orderBy(asc(conversations.id))
     .for('update', { of: conversations });
   const conversationOf = new Map(open.map((row) => [identityKey(row.channel, row.address), row.id]));
@@ -65,7 +67,8 @@ async function knownSendersOnly(tx: Database, requests: IngestRequest[]): Promis
       answers.push(dedupeKey);
       continue;
     }
-    const conversationId = conversationOf.get(identityKey(event.channel, event.from)) ?? '';
+    const sender = identityOf(event.channel, event.from);
+    const conversationId = conversationOf.get(identityKey(sender.channel, sender.address)) ?? '';
     const seq = (lastSeq.get(conversationId) ?? 0) + 1;
     lastSeq.set(conversationId, seq);
     const flowEvent = flowEventOf(event, now);

@@ -26,6 +26,8 @@ import {
 } from '@/flows';
 import type { Database } from '../db/client';
 import { contactIdentities, contacts, conversations, events, type ContactRow, type ConversationRow, type EventRow } from '../db/schema';
+import { linkedIdentity } from '../contacts/identities';
+import { linkIdentity } from '../contacts/link';
 import type { FlowProgram, MachineCache } from './machines';
 import { PendingWrites, recordEffects, writeRecorded, type Recorded } from './record';
 
@@ -98,6 +100,10 @@ export async function processConversations(db: Database, machines: MachineCache,
       processed.changed.push(conversation.id);
     }
     processed.outbox = await writeRecorded(tx, writes, conversationWrites(updates, pending.map((row) => row.event.id)));
+    // After the batch's own writes: a merge may end another conversation of this batch.
+    for (const link of writes.identities) {
+      await linkIdentity(tx, link.conversation.contactId, linkedIdentity(link.kind, link.address), { reason: 'identify', conversationId: link.conversation.id, now: link.at });
+    }
     processed.timers = writes.toArm();
     return processed;
   });

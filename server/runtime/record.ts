@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Effect, FlowEvent } from '@/flows';
+import type { Effect, FlowEvent, IdentityKind } from '@/flows';
 import type { Database } from '../db/client';
 import { messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
 
@@ -33,6 +33,8 @@ export class PendingWrites {
   readonly messages: (typeof messages.$inferInsert)[] = [];
   readonly outbox: (typeof outbox.$inferInsert)[] = [];
   readonly timers = new Map<string, TimerWrite>();
+  /** Identities `identify` nodes linked, in step order (linked after the batch's writes). */
+  readonly identities: { conversation: ConversationRow; kind: IdentityKind; address: string; at: Date }[] = [];
   /** Timers set, in step order. */
   readonly armed: { conversationId: string; token: string; fireAt: Date }[] = [];
 
@@ -140,6 +142,9 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
       return;
     case 'end':
       recorded.outcome = effect.outcome;
+      return;
+    case 'identity.link':
+      writes.identities.push({ conversation: step.conversation, kind: effect.kind, address: effect.address, at: new Date(step.flowEvent.at) });
       return;
     case 'handoff.accepted':
     case 'enter':

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { CHANNELS, Contact, Journey, type FlowDocument } from '@/flows';
+import { Contact, Journey, type FlowDocument } from '@/flows';
 import { percentBucket } from '@/flows/lang/hash';
 import { contactKey } from '@/flows/nodes/split';
 import type { Database } from '../db/client';
-import { contactIdentities, contacts } from '../db/schema';
+import { contactIdentities, contacts, IDENTITY_CHANNELS } from '../db/schema';
 import { findFiles, loadJson } from '../files';
 import { readFlowDocument } from '../flows/document';
 import { getFlow, saveDraft } from '../flows/flowStore';
@@ -71,7 +71,8 @@ export async function createJourneyContact(db: Database, journey: Journey, flow:
       locale: contact.locale ?? null,
       attributes: contact.attributes,
     });
-    await tx.insert(contactIdentities).values(CHANNELS.map((channel) => ({ contactId: id, channel, address })));
+    // Every channel's sender is this address (voice and SMS share the `phone` identity).
+    await tx.insert(contactIdentities).values(IDENTITY_CHANNELS.map((channel) => ({ contactId: id, channel, address })));
   });
   return id;
 }

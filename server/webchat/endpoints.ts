@@ -20,6 +20,8 @@ export interface WebchatRequest {
   db: Database;
   runtime: Runtime;
   strings: WidgetStrings | undefined;
+  /** Checks continue links (`POST …/continue`). */
+  linkSecret: string;
 }
 
 /** `GET …/config?locale=` → `{ key, locale, strings }`: the widget's texts in the visitor's language. */

@@ -7,6 +7,7 @@ import { UserError } from '../errors';
 import { errorFields, log } from '../log';
 import type { Services } from '../services';
 import { getConfig, getHistory, getStream, postMessage, postStart, type WebchatRequest, type WidgetStrings } from './endpoints';
+import { postContinue } from './continue';
 import { BindingKey } from './requests';
 import { CORS_HEADERS, failure, invalid } from './responses';
 import { webchatBinding } from './visitors';
@@ -24,9 +25,10 @@ const ROUTES: Record<string, (request: WebchatRequest) => Promise<Response>> = {
   'POST messages': postMessage,
   'GET history': getHistory,
   'GET stream': getStream,
+  'POST continue': (request) => postContinue({ ...request, now: new Date() }),
 };
 
-export async function handleWebchat(request: Request, services: Pick<Services, 'db' | 'runtime'>, options: WebchatOptions = {}): Promise<Response> {
+export async function handleWebchat(request: Request, services: Pick<Services, 'db' | 'runtime' | 'linkSecret'>, options: WebchatOptions = {}): Promise<Response> {
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
   const url = new URL(request.url);
   const [rawKey = '', action = '', ...rest] = url.pathname.slice(WEBCHAT_PREFIX.length + 1).split('/');
@@ -38,7 +40,7 @@ export async function handleWebchat(request: Request, services: Pick<Services, '
     if (!(await webchatBinding(services.db, key.data))) {
       return failure(404, 'unknown_key', `No web chat answers the key "${key.data}". Bind a flow to it: switchboard binding set webchat ${key.data} <flow>.`);
     }
-    return await route({ request, url, key: key.data, db: services.db, runtime: services.runtime, strings: options.strings });
+    return await route({ request, url, key: key.data, db: services.db, runtime: services.runtime, strings: options.strings, linkSecret: services.linkSecret });
   } catch (error) {
     if (error instanceof UserError) return failure(httpStatus(error), error.reason.replace('-', '_'), error.message, error.details.issues?.[0]?.path);
     // Answered here rather than by the framework so the widget, on another origin, can read it.

@@ -1,7 +1,7 @@
 // `GET …/history`: what the widget shows after a reload. The visitor's chat messages across
 // their conversations (an ended chat stays on screen above the next one) and the state of the
 // latest conversation, which says whether to resume its stream.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { messages } from '../db/schema';
 import { messageView, stateView, type MessageView, type StateView } from '../runtime/conversationView';
@@ -25,11 +25,14 @@ export async function visitorHistory(db: Database, visitorId: string): Promise<H
   const contactId = await visitorContact(db, visitorId);
   if (!contactId) return { conversation: null, messages: [] };
   const latest = await latestConversation(db, contactId);
-  // Web-chat messages only: what the contact said on the phone or by SMS is not the widget's to show.
+  // Web-chat messages, and the latest conversation's on every channel: a journey that moved
+  // here from a call or an SMS shows what was said there (the widget labels it). Other
+  // conversations' calls and texts are not the widget's to show.
+  const shown = latest ? or(eq(messages.channel, 'webchat'), eq(messages.conversationId, latest.id)) : eq(messages.channel, 'webchat');
   const rows = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.contactId, contactId), eq(messages.channel, 'webchat')))
+    .where(and(eq(messages.contactId, contactId), shown))
     .orderBy(desc(messages.position))
     .limit(HISTORY_LIMIT);
   return {

@@ -50,7 +50,7 @@ export const shopFlow = {
 
 export interface HistoryBody {
   conversation: { id: string; status: string; at: string | null; outcome: string | null } | null;
-  messages: { id: number; conversationId: string; direction: string; author: string; text: string | null; quickReplies: { id: string; label: string }[] }[];
+  messages: { id: number; conversationId: string; direction: string; channel: string; author: string; text: string | null; quickReplies: { id: string; label: string }[] }[];
 }
 
 export interface WebchatHarness {

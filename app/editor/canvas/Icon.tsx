@@ -60,6 +60,12 @@ const PATHS: Record<string, ReactNode> = {
   split: <path d="M16 3h5v5M8 3H3v5M21 3l-7 7a3 3 0 0 0-1 2v9M3 3l7 7" />,
   hourglass: <path d="M6 3h12M6 21h12M7 3c0 5 10 6 10 9s-10 4-10 9M17 3c0 5-10 6-10 9s10 4 10 9" />,
   'arrow-right-left': <path d="M16 3l4 4-4 4M20 7H4M8 21l-4-4 4-4M4 17h16" />,
+  link: (
+    <>
+      <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+      <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+    </>
+  ),
   headset: (
     <>
       <path d="M3 14v-2a9 9 0 0 1 18 0v2" />

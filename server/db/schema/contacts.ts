@@ -3,6 +3,9 @@ import { check, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'dri
 import { oneOf } from './checks';
 
 export const CHANNELS = ['webchat', 'voice', 'sms', 'line', 'email', 'api'] as const;
+/** What an identity is keyed by: a channel, or `phone`, which voice and SMS share. */
+export const IDENTITY_CHANNELS = [...CHANNELS, 'phone'] as const;
+export type IdentityChannel = (typeof IDENTITY_CHANNELS)[number];
 
 export const contacts = pgTable(
   'contacts',
@@ -26,14 +29,14 @@ export const contactIdentities = pgTable(
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
-    channel: text('channel', { enum: CHANNELS }).notNull(),
+    channel: text('channel', { enum: IDENTITY_CHANNELS }).notNull(),
     /** Phone number, email address, LINE user id, web-chat visitor id… */
     address: text('address').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     unique('contact_identities_channel_address_key').on(table.channel, table.address),
-    check('contact_identities_channel_check', oneOf(table.channel, CHANNELS)),
+    check('contact_identities_channel_check', oneOf(table.channel, IDENTITY_CHANNELS)),
     index('contact_identities_contact_idx').on(table.contactId),
   ],
 );
