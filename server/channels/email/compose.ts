@@ -1,5 +1,5 @@
-// The body of our mails: the message text, and a menu's options as numbered lines (a reply
-// with the number picks the option, see choices.ts); the HTML part escapes the text.
+// The body of our mails: the message text, and quick replies (when a message carries them) as
+// numbered lines; the HTML part escapes the text and keeps its line breaks.
 import type { OutboundMessage } from '../../runtime/adapters';
 
 export interface MailBody {

@@ -11,7 +11,6 @@ import type { Ingested } from '../../runtime/ingest';
 import type { Runtime } from '../../runtime/runtime';
 import { UserError } from '../../errors';
 import { messageKey } from './addresses';
-import { numberedChoice } from './choices';
 import { stripQuotedReply } from './quotes';
 import { routeMail } from './routing';
 
@@ -50,14 +49,12 @@ export async function receiveMail(services: MailServices, mail: InboundMail, dom
     .insert(emailInbound)
     .values({ messageId, fromAddress: from, inbox: route.inbox ?? null, subject: mail.subject?.slice(0, 500) ?? null })
     .onConflictDoNothing();
-  const payload = await numberedChoice(services.db, from, text);
   const name = mail.fromName?.trim().slice(0, 200);
   return services.runtime.ingest({
     channel: 'email',
     from,
     ...(route.inbox ? { to: route.inbox } : {}),
     text: text.slice(0, 10_000),
-    ...(payload ? { payload } : {}),
     messageId,
     contact: { email: from, ...(name ? { name } : {}) },
   });
