@@ -12,6 +12,7 @@ import { publishDraft } from '../../flows/publishing';
 import { setBinding } from '../../runtime/bindings';
 import { startApi, type ApiHarness } from '../../testing/apiHarness';
 import { lineAdapter } from './adapter';
+import { handleLineWebhook } from './handler';
 import { startFakeLineApi, type FakeLineApi } from './fakeLineApi';
 
 const SECRET = 'line-channel-secret-for-tests';
@@ -131,6 +132,14 @@ describe('LINE channel (pglite)', () => {
     expect((await post(body.replace('hi', 'ho'), signed)).status).toBe(403);
     expect(await eventCount()).toBe(0);
     expect(await conversationOf('Ustranger')).toBeUndefined();
+  });
+
+  it('answers 503 while no channel secret is configured, storing nothing', async () => {
+    const body = JSON.stringify({ destination: BOT, events: [text('Unset', 'hi')] });
+    const request = new Request('http://localhost/api/channels/line', { method: 'POST', headers: { 'x-line-signature': 'x' }, body });
+    const response = await handleLineWebhook(request, api.services, { config: { channelSecret: undefined, accessToken: TOKEN, baseURL: fake.url } });
+    expect(response.status).toBe(503);
+    expect(await eventCount()).toBe(0);
   });
 
   it('answers a bad body with 400 naming the field, storing none of its events', async () => {
