@@ -49,7 +49,11 @@ export async function startSmtpInbound(services: MailServices, config: EmailConf
     onData(stream, session, callback) {
       const envelopeTo = session.envelope.rcptTo.map((recipient) => recipient.address);
       simpleParser(stream)
-        .then((parsed) => receiveMail(services, inboundMailOf(parsed, envelopeTo), config.domains))
+        .then((parsed) => {
+          // smtp-server announces the limit and stops buffering past it; the mail is refused.
+          if (stream.sizeExceeded) throw new SmtpReply(552, `Message exceeds the size limit of ${MAX_SIZE} bytes`);
+          return receiveMail(services, inboundMailOf(parsed, envelopeTo), config.domains);
+        })
         .then(
           () => callback(null, 'Stored'),
           (error: unknown) => callback(replyFor(error)),
@@ -72,6 +76,7 @@ export async function startSmtpInbound(services: MailServices, config: EmailConf
 
 /** A mail no journey takes (no flow bound, a bad sender) bounces; anything else is retried. */
 function replyFor(error: unknown): SmtpReply {
+  if (error instanceof SmtpReply) return error;
   if (error instanceof UserError) return new SmtpReply(550, error.message);
   log.error({ channel: 'email', ...errorFields(error) }, 'storing an inbound mail failed');
   return new SmtpReply(451, 'Could not store the message; try again later');

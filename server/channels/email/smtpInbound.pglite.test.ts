@@ -1,5 +1,5 @@
 // The inbound SMTP server with SMTP_INBOUND_USER / SMTP_INBOUND_PASSWORD set: mail is taken
-// only from a client that logs in.
+// only from a client that logs in, and only up to the size limit.
 import { count } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -46,10 +46,10 @@ describe('inbound SMTP with AUTH (pglite)', () => {
     vi.unstubAllEnvs();
   });
 
-  const send = async (auth?: { user: string; pass: string }) => {
+  const send = async (auth?: { user: string; pass: string }, text = 'Hello') => {
     const transport = createTransport({ host: '127.0.0.1', port: api.services.smtpInboundPort ?? 0, secure: false, ignoreTLS: true, ...(auth ? { auth } : {}) });
     try {
-      await transport.sendMail({ from: 'ana@customer.test', to: 'help@acme.test', subject: 'Hi', text: 'Hello', messageId: `<${Math.random()}@customer.test>` });
+      await transport.sendMail({ from: 'ana@customer.test', to: 'help@acme.test', subject: 'Hi', text, messageId: `<${Math.random()}@customer.test>` });
     } finally {
       transport.close();
     }
@@ -62,5 +62,11 @@ describe('inbound SMTP with AUTH (pglite)', () => {
     expect(await stored()).toBe(0);
     await send({ user: 'relay', pass: 'relay-password' });
     expect(await stored()).toBe(1);
+  });
+
+  it('refuses mail over 10 MB, storing nothing', async () => {
+    const before = await stored();
+    await expect(send({ user: 'relay', pass: 'relay-password' }, 'x'.repeat(10.5 * 1024 * 1024))).rejects.toThrow(/552|size/i);
+    expect(await stored()).toBe(before);
   });
 });
