@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { createAuth, type Auth } from './auth/auth';
+import { emailConfig } from './channels/email/config';
+import { startSmtpInbound } from './channels/email/smtpInbound';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { settings } from './db/schema';
 import { seedExampleFlows } from './flows/seed';
@@ -22,6 +24,8 @@ export interface Services {
   runtime: Runtime;
   /** Signs and checks continue links (server/journeys/continueLinks.ts). */
   linkSecret: string;
+  /** Where the inbound SMTP server listens, when one was started (SMTP_INBOUND_PORT). */
+  smtpInboundPort?: number;
   /** Stops taking work, lets running work finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -40,6 +44,8 @@ export interface ServicesOptions {
   redisUrl?: string;
   /** Redis key prefix; defaults to SWITCHBOARD_QUEUE_PREFIX, then `switchboard` (tests use their own). */
   queuePrefix?: string;
+  /** Start the inbound SMTP server when SMTP_INBOUND_PORT is set (default); workers do not. */
+  smtpInbound?: boolean;
   /** Tests: channel adapters, a clock, URL rewrites. */
   runtime?: Pick<RuntimeOptions, 'adapters' | 'clock' | 'rewriteUrl' | 'sweepMs'>;
 }
@@ -74,13 +80,17 @@ export async function createServices(database: DatabaseHandle, options: Services
     ...options.runtime,
   });
   if (options.worker ?? !redisUrl) await runtime.startWorker();
+  const mail = emailConfig();
+  const smtp = (options.smtpInbound ?? true) && mail.inboundPort !== undefined ? await startSmtpInbound({ db: database.db, runtime }, mail) : undefined;
+  if (smtp) progress(`Receiving mail by SMTP on ${mail.inboundHost}:${smtp.port}${mail.domains.length > 0 ? ` for ${mail.domains.join(', ')}` : ''}.`);
   const close = async () => {
+    await smtp?.close();
     runtime.stop();
     await queue.close();
     await notifier.close();
     await database.close();
   };
-  return { db: database.db, database, auth, runtime, linkSecret: secret, close };
+  return { db: database.db, database, auth, runtime, linkSecret: secret, close, ...(smtp ? { smtpInboundPort: smtp.port } : {}) };
 }
 
 declare global {

@@ -1,8 +1,10 @@
 // The HTTP entry for the API: /api/trpc/* (tRPC), /api/auth/* (better-auth), /api/v1/* (REST)
-// and /api/webchat/* (the public web-chat endpoints). Next's route handlers call this; tests
+// /api/webchat/* (the public web-chat endpoints) and /api/channels/* (LINE and email webhooks). Next's route handlers call this; tests
 // serve it from a plain Node server.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { ROLES } from '../db/schema';
+import { EMAIL_PREFIX, handleEmailWebhook } from '../channels/email/handler';
+import { handleLineWebhook, LINE_WEBHOOK_PATH } from '../channels/line/handler';
 import type { Services } from '../services';
 import { handleWebchat, WEBCHAT_PREFIX, type WebchatOptions } from '../webchat/handler';
 import { handleRestV1, REST_PREFIX } from './restV1';
@@ -30,6 +32,8 @@ export function createApiHandler(services: Services | (() => Promise<Services>),
     }
     if (path.startsWith(`${REST_PREFIX}/`)) return handleRestV1(request, ready, ready.runtime);
     if (path.startsWith(`${WEBCHAT_PREFIX}/`)) return handleWebchat(request, ready, options.webchat);
+    if (path === LINE_WEBHOOK_PATH) return handleLineWebhook(request, ready);
+    if (path.startsWith(`${EMAIL_PREFIX}/`)) return handleEmailWebhook(request, ready);
     if (path.startsWith(`${TRPC_ENDPOINT}/`)) {
       return fetchRequestHandler({
         endpoint: TRPC_ENDPOINT,

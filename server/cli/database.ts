@@ -7,7 +7,8 @@ export async function withServices<T>(options: ServicesOptions, work: (services:
   const database = await openDatabase();
   let services: Services | undefined;
   try {
-    services = await createServices(database, { ...options, worker: false });
+    // The app owns the inbound SMTP port: a CLI command run beside it must not take it.
+    services = await createServices(database, { ...options, worker: false, smtpInbound: false });
     return await work(services);
   } finally {
     // Services hold Redis connections when REDIS_URL is set; left open they keep the CLI alive.

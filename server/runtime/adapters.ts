@@ -1,5 +1,8 @@
 // Channel adapters hand outbound messages to a channel. Each message carries an idempotency
 // key: an adapter given the same key twice (a retry after a crash) must not send twice.
+import { emailAdapterFromEnv } from '../channels/email/adapter';
+import { lineAdapterFromEnv } from '../channels/line/adapter';
+import type { Database } from '../db/client';
 import type { CHANNELS } from '../db/schema';
 
 export type Channel = (typeof CHANNELS)[number];
@@ -51,7 +54,9 @@ export function webhookAdapter(url: string, fetchImpl: typeof fetch = fetch): Ch
 }
 
 /** The adapters this process knows; a channel without one fails its messages with a clear error. */
-export function defaultAdapters(env: Record<string, string | undefined> = process.env): Partial<Record<Channel, ChannelAdapter>> {
+export function defaultAdapters(env: Record<string, string | undefined> = process.env, db?: Database): Partial<Record<Channel, ChannelAdapter>> {
   const webhook = env.SWITCHBOARD_API_WEBHOOK_URL;
-  return { api: webhook ? webhookAdapter(webhook) : transcriptAdapter, webchat: transcriptAdapter };
+  const line = db ? lineAdapterFromEnv(db, env) : undefined;
+  const email = db ? emailAdapterFromEnv(db, env) : undefined;
+  return { api: webhook ? webhookAdapter(webhook) : transcriptAdapter, webchat: transcriptAdapter, ...(line ? { line } : {}), ...(email ? { email } : {}) };
 }

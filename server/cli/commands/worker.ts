@@ -11,7 +11,7 @@ export const workerCommand: Command = {
       throw new Error('a worker needs REDIS_URL and DATABASE_URL; without them `npm start` processes conversations itself');
     }
     const database = await openDatabase();
-    const services = await createServices(database, { worker: true });
+    const services = await createServices(database, { worker: true, smtpInbound: false });
     output.out(green(`✓ Worker ${process.pid} is processing conversations. Stop it with Ctrl+C or SIGTERM.`));
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

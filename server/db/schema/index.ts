@@ -4,3 +4,4 @@ export * from './contacts';
 export * from './conversations';
 export * from './access';
 export * from './contactMerges';
+export * from './channels';

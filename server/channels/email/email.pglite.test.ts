@@ -1,0 +1,3 @@
+import { describeEmailContract } from './email.contract';
+
+describeEmailContract('pglite');

@@ -1,0 +1,3 @@
+import { describeLineContract } from './line.contract';
+
+describeLineContract('postgres');
