@@ -4,6 +4,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { ROLES } from '../db/schema';
 import type { Services } from '../services';
+import { AGENT_STREAM_PATH, handleAgentStream } from '../desk/agentStreamHandler';
 import { handleWebchat, WEBCHAT_PREFIX, type WebchatOptions } from '../webchat/handler';
 import { handleRestV1, REST_PREFIX } from './restV1';
 import { appRouter } from './root';
@@ -30,6 +31,7 @@ export function createApiHandler(services: Services | (() => Promise<Services>),
     }
     if (path.startsWith(`${REST_PREFIX}/`)) return handleRestV1(request, ready, ready.runtime);
     if (path.startsWith(`${WEBCHAT_PREFIX}/`)) return handleWebchat(request, ready, options.webchat);
+    if (path === AGENT_STREAM_PATH) return handleAgentStream(request, ready);
     if (path.startsWith(`${TRPC_ENDPOINT}/`)) {
       return fetchRequestHandler({
         endpoint: TRPC_ENDPOINT,

@@ -1,5 +1,6 @@
 import { apiKeysRouter } from './routers/apiKeys';
 import { bindingsRouter } from './routers/bindings';
+import { deskRouter } from './routers/desk';
 import { flowsRouter } from './routers/flows';
 import { setupRouter } from './routers/setup';
 import { usersRouter } from './routers/users';
@@ -13,6 +14,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   bindings: bindingsRouter,
   setup: setupRouter,
+  desk: deskRouter,
 });
 
 export type AppRouter = typeof appRouter;

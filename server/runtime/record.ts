@@ -9,7 +9,7 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Effect, FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
-import { messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
+import { conversationPath, messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
 
 /** The conversation's state as the effects of one run leave it. */
 export interface Recorded {
@@ -33,6 +33,8 @@ export class PendingWrites {
   readonly messages: (typeof messages.$inferInsert)[] = [];
   readonly outbox: (typeof outbox.$inferInsert)[] = [];
   readonly timers = new Map<string, TimerWrite>();
+  /** Nodes entered, for the desktop's view of the journey's path. */
+  readonly path: (typeof conversationPath.$inferInsert)[] = [];
   /** Timers set, in step order. */
   readonly armed: { conversationId: string; token: string; fireAt: Date }[] = [];
 
@@ -141,8 +143,10 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
     case 'end':
       recorded.outcome = effect.outcome;
       return;
-    case 'handoff.accepted':
     case 'enter':
+      writes.path.push({ conversationId, node: effect.node, flow: effect.flow, enteredAt: new Date(step.flowEvent.at) });
+      return;
+    case 'handoff.accepted':
     case 'leave':
     case 'metric':
     case 'error':
@@ -168,6 +172,7 @@ const OutboxIds = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) 
 export async function writeRecorded(tx: Database, writes: PendingWrites, also: SQL[]): Promise<number[]> {
   const parts: SQL[] = [...also];
   if (writes.messages.length > 0) parts.push(tx.insert(messages).values(writes.messages).getSQL());
+  if (writes.path.length > 0) parts.push(tx.insert(conversationPath).values(writes.path).getSQL());
   parts.push(...timerWrites(tx, [...writes.timers.values()]));
   const main = writes.outbox.length > 0 ? sql`${tx.insert(outbox).values(writes.outbox).getSQL()} returning ${outbox.id}` : sql`select 0 as id where false`;
   const ctes = parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`);
@@ -205,5 +210,6 @@ function timerWrites(tx: Database, all: TimerWrite[]): SQL[] {
 }
 
 function outboundPayload(effect: Extract<Effect, { type: 'send' }>) {
-  return { quickReplies: effect.quickReplies ?? [], ...(effect.mediaUrl ? { mediaUrl: effect.mediaUrl } : {}) };
+  // Who answered, so the desktop can name the agent (an API client's label need not be a user id).
+  return { quickReplies: effect.quickReplies ?? [], ...(effect.mediaUrl ? { mediaUrl: effect.mediaUrl } : {}), ...(effect.agent ? { agent: effect.agent } : {}) };
 }

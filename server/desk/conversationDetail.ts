@@ -1,0 +1,193 @@
+// One conversation as the agent desktop shows it: who the customer is (every identity), why the
+// bot handed off, what it collected, the timeline across channels, and the contact's earlier
+// conversations (their transcripts are loaded on demand).
+import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/client';
+import { contactIdentities, contacts, conversations, flows, messages, users, type ConversationRow } from '../db/schema';
+import { loadConversation } from '../runtime/conversationView';
+import { notFound } from '../errors';
+import { flowFacts, type FlowFacts } from './flowFacts';
+import { conversationTimeline, type TimelineEntry } from './timeline';
+
+export interface DeskHandoff {
+  queue: string;
+  skills: string[];
+  priority: number;
+  status: 'queued' | 'accepted';
+  agent: { id: string; name: string } | null;
+  summary: string | null;
+}
+
+export interface DeskContact {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  attributes: Record<string, unknown>;
+  identities: { channel: string; address: string }[];
+  since: string;
+}
+
+export interface PastConversation {
+  id: string;
+  flow: { id: string; name: string };
+  channel: string;
+  status: string;
+  outcome: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  messageCount: number;
+}
+
+export interface DeskConversation {
+  id: string;
+  status: string;
+  channel: string;
+  queue: string | null;
+  at: string | null;
+  outcome: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  flow: { id: string; version: number; name: string };
+  contact: DeskContact;
+  handoff: DeskHandoff | null;
+  vars: Record<string, unknown>;
+  /** Intents the bot recognised (variables intent nodes wrote, and the last one with its confidence). */
+  intents: { variable: string; value: string }[];
+  lastIntent: { intent: string; confidence: number | null } | null;
+  /** Survey answers (CSAT, NPS, free text) found in the variables. */
+  surveys: { variable: string; kind: 'csat' | 'nps' | 'text'; value: unknown }[];
+  timeline: TimelineEntry[];
+  past: PastConversation[];
+}
+
+export async function deskConversation(db: Database, id: string): Promise<DeskConversation> {
+  const conversation = await loadConversation(db, id);
+  const facts = await flowFacts(db, conversation.flowId, conversation.flowVersion);
+  const snapshot = snapshotParts(conversation.snapshot);
+  const [contact, timeline, past, handoff] = await Promise.all([
+    deskContact(db, conversation.contactId),
+    conversationTimeline(db, id, facts.nodeTypes),
+    pastConversations(db, conversation.contactId, id),
+    snapshot.handoff ? deskHandoff(db, snapshot.handoff, conversation) : null,
+  ]);
+  return {
+    id,
+    status: conversation.status,
+    channel: conversation.channel,
+    queue: conversation.queue,
+    at: conversation.at,
+    outcome: conversation.outcome,
+    startedAt: conversation.startedAt.toISOString(),
+    endedAt: conversation.endedAt?.toISOString() ?? null,
+    flow: { id: conversation.flowId, version: conversation.flowVersion, name: facts.name },
+    contact,
+    handoff,
+    vars: snapshot.vars,
+    ...insights(snapshot, facts),
+    timeline,
+    past,
+  };
+}
+
+/** An earlier conversation's transcript, for the history panel. */
+export async function pastTranscript(db: Database, id: string): Promise<{ id: string; timeline: TimelineEntry[] }> {
+  const conversation = await loadConversation(db, id);
+  const facts = await flowFacts(db, conversation.flowId, conversation.flowVersion);
+  return { id, timeline: await conversationTimeline(db, id, facts.nodeTypes) };
+}
+
+async function deskContact(db: Database, contactId: string): Promise<DeskContact> {
+  const [[contact], identities] = await Promise.all([
+    db.select().from(contacts).where(eq(contacts.id, contactId)),
+    db
+      .select({ channel: contactIdentities.channel, address: contactIdentities.address })
+      .from(contactIdentities)
+      .where(eq(contactIdentities.contactId, contactId))
+      .orderBy(asc(contactIdentities.createdAt)),
+  ]);
+  if (!contact) throw notFound(`There is no contact ${contactId}.`);
+  const attributes = z.record(z.string(), z.unknown()).catch({}).parse(contact.attributes);
+  return {
+    id: contact.id,
+    name: contact.name,
+    email: contact.email,
+    phone: contact.phone,
+    locale: contact.locale,
+    attributes,
+    identities,
+    since: contact.createdAt.toISOString(),
+  };
+}
+
+async function pastConversations(db: Database, contactId: string, currentId: string): Promise<PastConversation[]> {
+  const rows = await db
+    .select({ conversation: conversations, flowName: flows.name, messageCount: count(messages.id) })
+    .from(conversations)
+    .innerJoin(flows, eq(flows.id, conversations.flowId))
+    .leftJoin(messages, eq(messages.conversationId, conversations.id))
+    .where(and(eq(conversations.contactId, contactId), ne(conversations.id, currentId)))
+    .groupBy(conversations.id, flows.name)
+    .orderBy(desc(conversations.startedAt))
+    .limit(50);
+  return rows.map(({ conversation, flowName, messageCount }) => ({
+    id: conversation.id,
+    flow: { id: conversation.flowId, name: flowName },
+    channel: conversation.channel,
+    status: conversation.status,
+    outcome: conversation.outcome,
+    startedAt: conversation.startedAt.toISOString(),
+    endedAt: conversation.endedAt?.toISOString() ?? null,
+    messageCount,
+  }));
+}
+
+async function deskHandoff(db: Database, handoff: StoredHandoff, conversation: ConversationRow): Promise<DeskHandoff> {
+  const agentId = conversation.assignedTo ?? handoff.agent ?? null;
+  const [agent] = agentId ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, agentId)) : [];
+  return {
+    queue: handoff.queue,
+    skills: handoff.skills,
+    priority: handoff.priority,
+    status: handoff.status,
+    agent: agent ?? (agentId ? { id: agentId, name: agentId } : null),
+    summary: handoff.summary ?? null,
+  };
+}
+
+const StoredHandoff = z.object({
+  queue: z.string(),
+  skills: z.array(z.string()).catch([]),
+  priority: z.number().catch(0),
+  status: z.enum(['queued', 'accepted']),
+  agent: z.string().optional(),
+  summary: z.string().optional(),
+});
+type StoredHandoff = z.infer<typeof StoredHandoff>;
+
+/** The parts of a stored snapshot the desktop shows; the engine's own types describe the rest. */
+const SnapshotParts = z.object({
+  context: z.object({
+    vars: z.record(z.string(), z.unknown()).catch({}),
+    handoff: StoredHandoff.nullable().catch(null),
+    input: z.object({ intent: z.string().optional(), confidence: z.number().optional() }).catch({}),
+  }),
+});
+type Parts = { vars: Record<string, unknown>; handoff: StoredHandoff | null; input: { intent?: string; confidence?: number } };
+
+function snapshotParts(snapshot: unknown): Parts {
+  const parsed = SnapshotParts.safeParse(snapshot);
+  return parsed.success ? parsed.data.context : { vars: {}, handoff: null, input: {} };
+}
+
+function insights(parts: Parts, facts: FlowFacts): Pick<DeskConversation, 'intents' | 'lastIntent' | 'surveys'> {
+  const intents = [...facts.intentVariables].flatMap((variable) => {
+    const value = parts.vars[variable];
+    return typeof value === 'string' && value !== '' ? [{ variable, value }] : [];
+  });
+  const surveys = [...facts.surveyVariables].flatMap(([variable, kind]) => (parts.vars[variable] === undefined || parts.vars[variable] === null ? [] : [{ variable, kind, value: parts.vars[variable] }]));
+  const lastIntent = parts.input.intent ? { intent: parts.input.intent, confidence: parts.input.confidence ?? null } : null;
+  return { intents, lastIntent, surveys };
+}
