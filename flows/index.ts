@@ -38,3 +38,4 @@ export { flowPaths, type FlowPath } from './journey/paths';
 export { parseDuration, formatDuration } from './lang/duration';
 export { classifyIntent } from './lang/classify';
 export { words } from './lang/segment';
+export { isOpen, isValidTimeZone, type HoursSpec } from './lang/hours';

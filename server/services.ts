@@ -13,12 +13,15 @@ import { parseRewrites, urlRewriter } from './runtime/egress';
 import { LocalNotifier, RedisNotifier, type ConversationNotifier } from './runtime/notifier';
 import { EmbeddedQueue, type JobQueue } from './runtime/queue';
 import { Runtime, type RuntimeOptions } from './runtime/runtime';
+import { RoutingEngine } from './routing/engine';
 
 export interface Services {
   db: Database;
   database: DatabaseHandle;
   auth: Auth;
   runtime: Runtime;
+  /** Assigns waiting handoffs to agents (rounds run where workers run, and on demand). */
+  routing: RoutingEngine;
   /** Stops taking work, lets running work finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -39,6 +42,8 @@ export interface ServicesOptions {
   queuePrefix?: string;
   /** Tests: channel adapters, a clock, URL rewrites. */
   runtime?: Pick<RuntimeOptions, 'adapters' | 'clock' | 'rewriteUrl' | 'sweepMs'>;
+  /** How often routing runs a round unasked (default 5 s). */
+  routingPeriodMs?: number;
 }
 
 /** Migrates the database, seeds it when asked and binds auth to it. */
@@ -68,14 +73,20 @@ export async function createServices(database: DatabaseHandle, options: Services
     rewriteUrl: urlRewriter(parseRewrites(process.env.SWITCHBOARD_HTTP_REWRITE)),
     ...options.runtime,
   });
-  if (options.worker ?? !redisUrl) await runtime.startWorker();
+  const routing = new RoutingEngine({ db: database.db, runtime, ...(options.routingPeriodMs ? { periodMs: options.routingPeriodMs } : {}) });
+  if (options.worker ?? !redisUrl) {
+    await runtime.startWorker();
+    routing.start();
+  }
   const close = async () => {
+    routing.stop();
+    await routing.settled();
     runtime.stop();
     await queue.close();
     await notifier.close();
     await database.close();
   };
-  return { db: database.db, database, auth, runtime, close };
+  return { db: database.db, database, auth, runtime, routing, close };
 }
 
 declare global {

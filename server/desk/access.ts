@@ -3,9 +3,8 @@
 // serve, and the earlier conversations of a customer they are serving.
 import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { conversations, type ConversationRow, type Role } from '../db/schema';
+import { conversations, handoffRecords, type ConversationRow, type Role } from '../db/schema';
 import { forbidden, UserError } from '../errors';
-import { handoffOf } from '../runtime/conversationView';
 import { canReadTranscripts, visibleQueues } from '../routing';
 
 export interface DeskUser {
@@ -18,7 +17,7 @@ export async function assertCanRead(db: Database, user: DeskUser, conversation: 
   if (user.role === 'admin') return;
   if (!(await canReadTranscripts(db, user))) throw forbidden('You cannot read conversations. Ask an admin for transcript access.');
   if (user.role === 'designer') return;
-  if (isAssignedTo(conversation, user.id)) return;
+  if (await isAssignedTo(db, conversation.id, user.id)) return;
   const visible = await visibleQueues(db, user);
   if (visible.all) return;
   const inMyQueues = (row: ConversationRow) => row.queue !== null && visible.queues.includes(row.queue);
@@ -28,19 +27,25 @@ export async function assertCanRead(db: Database, user: DeskUser, conversation: 
     .select()
     .from(conversations)
     .where(and(eq(conversations.contactId, conversation.contactId), ne(conversations.status, 'ended'), ne(conversations.id, conversation.id)));
-  if (open && (isAssignedTo(open, user.id) || inMyQueues(open))) return;
+  if (open && (inMyQueues(open) || (await isAssignedTo(db, open.id, user.id)))) return;
   throw forbidden('This conversation is not in your queues or assigned to you.');
 }
 
-/** Throws unless the conversation is in a handoff assigned to the user: replying needs it. */
-export function assertAssigned(conversation: ConversationRow, userId: string): void {
-  if (conversation.status !== 'handoff') throw new UserError('precondition', 'This conversation is no longer with an agent.');
-  if (!isAssignedTo(conversation, userId)) throw new UserError('precondition', 'Claim this conversation before replying.');
+/** Throws unless the conversation's open handoff is assigned to the user: replying needs it. */
+export async function assertAssigned(db: Database, conversationId: string, userId: string): Promise<void> {
+  const [record] = await db
+    .select({ agentId: handoffRecords.agentId, status: handoffRecords.status })
+    .from(handoffRecords)
+    .where(and(eq(handoffRecords.conversationId, conversationId), eq(handoffRecords.status, 'assigned')));
+  if (!record) throw new UserError('precondition', 'This conversation is not assigned to an agent: claim it before replying.');
+  if (record.agentId !== userId) throw new UserError('precondition', 'This conversation is assigned to another agent.');
 }
 
-export function isAssignedTo(conversation: ConversationRow, userId: string): boolean {
-  if (conversation.status !== 'handoff') return false;
-  if (conversation.assignedTo === userId) return true;
-  const handoff = handoffOf(conversation.snapshot);
-  return handoff?.status === 'accepted' && handoff.agent === userId;
+/** Routing's record says so: the handoff is assigned to the user now. */
+export async function isAssignedTo(db: Database, conversationId: string, userId: string): Promise<boolean> {
+  const [record] = await db
+    .select({ id: handoffRecords.id })
+    .from(handoffRecords)
+    .where(and(eq(handoffRecords.conversationId, conversationId), eq(handoffRecords.status, 'assigned'), eq(handoffRecords.agentId, userId)));
+  return record !== undefined;
 }

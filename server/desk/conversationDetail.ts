@@ -1,10 +1,10 @@
 // One conversation as the agent desktop shows it: who the customer is (every identity), why the
 // bot handed off, what it collected, the timeline across channels, and the contact's earlier
 // conversations (their transcripts are loaded on demand).
-import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
-import { contactIdentities, contacts, conversations, flows, messages, users, type ConversationRow } from '../db/schema';
+import { contactIdentities, contacts, conversations, flows, handoffRecords, messages, users, type ConversationRow } from '../db/schema';
 import { loadConversation } from '../runtime/conversationView';
 import { notFound } from '../errors';
 import { flowFacts, type FlowFacts } from './flowFacts';
@@ -145,13 +145,18 @@ async function pastConversations(db: Database, contactId: string, currentId: str
 }
 
 async function deskHandoff(db: Database, handoff: StoredHandoff, conversation: ConversationRow): Promise<DeskHandoff> {
-  const agentId = conversation.assignedTo ?? handoff.agent ?? null;
+  // Routing's record is the truth about assignment; the snapshot hears of it a moment later.
+  const [record] = await db
+    .select({ agentId: handoffRecords.agentId, status: handoffRecords.status })
+    .from(handoffRecords)
+    .where(and(eq(handoffRecords.conversationId, conversation.id), inArray(handoffRecords.status, ['waiting', 'assigned'])));
+  const agentId = record ? record.agentId : (handoff.agent ?? null);
   const [agent] = agentId ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, agentId)) : [];
   return {
     queue: handoff.queue,
     skills: handoff.skills,
     priority: handoff.priority,
-    status: handoff.status,
+    status: record ? (record.status === 'assigned' ? 'accepted' : 'queued') : handoff.status,
     agent: agent ?? (agentId ? { id: agentId, name: agentId } : null),
     summary: handoff.summary ?? null,
   };

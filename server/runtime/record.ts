@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Effect, FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
 import { conversationPath, messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
+import { HandoffWrites } from '../routing/handoffWrites';
 
 /** The conversation's state as the effects of one run leave it. */
 export interface Recorded {
@@ -37,6 +38,8 @@ export class PendingWrites {
   readonly path: (typeof conversationPath.$inferInsert)[] = [];
   /** Timers set, in step order. */
   readonly armed: { conversationId: string; token: string; fireAt: Date }[] = [];
+  /** Handoff records (routing): queued, transferred, accepted, first reply, closed. */
+  readonly handoffs = new HandoffWrites();
 
   /** Timers to arm once the transaction commits: set, and not cancelled by a later step. */
   toArm(): { conversationId: string; token: string; fireAt: Date }[] {
@@ -92,6 +95,7 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
       const delivered = step.deliveredOnCommit(effect.channel);
       // The id is made here so the outbox row can name its message without a `returning` round.
       const id = randomUUID();
+      if (effect.author === 'agent') writes.handoffs.replied(conversationId, new Date(step.flowEvent.at));
       writes.messages.push({
         id,
         conversationId,
@@ -133,12 +137,17 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
     }
     case 'handoff.queued':
     case 'handoff.transferred':
+      writes.handoffs.note(handoffStep(step, recorded), effect);
       recorded.status = 'handoff';
       recorded.queue = effect.queue;
       return;
     case 'handoff.closed':
+      writes.handoffs.note(handoffStep(step, recorded), effect);
       recorded.status = 'active';
       recorded.queue = null;
+      return;
+    case 'handoff.accepted':
+      writes.handoffs.note(handoffStep(step, recorded), effect);
       return;
     case 'end':
       recorded.outcome = effect.outcome;
@@ -146,7 +155,6 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
     case 'enter':
       writes.path.push({ conversationId, node: effect.node, flow: effect.flow, enteredAt: new Date(step.flowEvent.at) });
       return;
-    case 'handoff.accepted':
     case 'leave':
     case 'metric':
     case 'error':
@@ -156,6 +164,10 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
       throw new Error(`unknown effect ${JSON.stringify(exhaustive)}`);
     }
   }
+}
+
+function handoffStep(step: StepRecord, recorded: Recorded) {
+  return { conversationId: step.conversation.id, contactId: step.conversation.contactId, channel: recorded.channel, at: new Date(step.flowEvent.at) };
 }
 
 const OutboxIds = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) });
@@ -174,6 +186,7 @@ export async function writeRecorded(tx: Database, writes: PendingWrites, also: S
   if (writes.messages.length > 0) parts.push(tx.insert(messages).values(writes.messages).getSQL());
   if (writes.path.length > 0) parts.push(tx.insert(conversationPath).values(writes.path).getSQL());
   parts.push(...timerWrites(tx, [...writes.timers.values()]));
+  parts.push(...writes.handoffs.statements(tx));
   const main = writes.outbox.length > 0 ? sql`${tx.insert(outbox).values(writes.outbox).getSQL()} returning ${outbox.id}` : sql`select 0 as id where false`;
   const ctes = parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`);
   const statement = ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${main}` : main;

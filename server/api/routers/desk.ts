@@ -38,7 +38,7 @@ export const deskRouter = router({
     .input(ConversationId.extend({ text: z.string().trim().min(1).max(10_000), requestId: z.string().trim().min(1).max(200).optional() }))
     .mutation(async ({ ctx, input }) => {
       const user = signedIn(ctx.user);
-      assertAssigned(await loadConversation(ctx.services.db, input.conversationId), user.id);
+      await assertAssigned(ctx.services.db, input.conversationId, user.id);
       return ctx.services.runtime.agent(input.conversationId, { action: 'reply', text: input.text, agent: user.id, ...(input.requestId ? { requestId: input.requestId } : {}) });
     }),
 

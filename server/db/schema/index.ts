@@ -3,4 +3,5 @@ export * from './flows';
 export * from './contacts';
 export * from './conversations';
 export * from './access';
+export * from './routing';
 export * from './desk';
