@@ -1,5 +1,5 @@
 // Who may read and work which conversation on the desktop. Admins: all. Designers: only when
-// granted transcript access. Agents: conversations assigned to them or waiting in queues they
+// granted transcript access. Agents: conversations they handle or handled, those in queues they
 // serve, and the earlier conversations of a customer they are serving.
 import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -17,7 +17,7 @@ export async function assertCanRead(db: Database, user: DeskUser, conversation: 
   if (user.role === 'admin') return;
   if (!(await canReadTranscripts(db, user))) throw forbidden('You cannot read conversations. Ask an admin for transcript access.');
   if (user.role === 'designer') return;
-  if (await isAssignedTo(db, conversation.id, user.id)) return;
+  if (await handledBy(db, conversation.id, user.id)) return;
   const visible = await visibleQueues(db, user);
   if (visible.all) return;
   const inMyQueues = (row: ConversationRow) => row.queue !== null && visible.queues.includes(row.queue);
@@ -27,7 +27,7 @@ export async function assertCanRead(db: Database, user: DeskUser, conversation: 
     .select()
     .from(conversations)
     .where(and(eq(conversations.contactId, conversation.contactId), ne(conversations.status, 'ended'), ne(conversations.id, conversation.id)));
-  if (open && (inMyQueues(open) || (await isAssignedTo(db, open.id, user.id)))) return;
+  if (open && (inMyQueues(open) || (await handledBy(db, open.id, user.id)))) return;
   throw forbidden('This conversation is not in your queues or assigned to you.');
 }
 
@@ -41,11 +41,12 @@ export async function assertAssigned(db: Database, conversationId: string, userI
   if (record.agentId !== userId) throw new UserError('precondition', 'This conversation is assigned to another agent.');
 }
 
-/** Routing's record says so: the handoff is assigned to the user now. */
-export async function isAssignedTo(db: Database, conversationId: string, userId: string): Promise<boolean> {
+/** The user was (or is) the agent of one of the conversation's handoffs. */
+async function handledBy(db: Database, conversationId: string, userId: string): Promise<boolean> {
   const [record] = await db
     .select({ id: handoffRecords.id })
     .from(handoffRecords)
-    .where(and(eq(handoffRecords.conversationId, conversationId), eq(handoffRecords.status, 'assigned'), eq(handoffRecords.agentId, userId)));
+    .where(and(eq(handoffRecords.conversationId, conversationId), eq(handoffRecords.agentId, userId)))
+    .limit(1);
   return record !== undefined;
 }
