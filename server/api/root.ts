@@ -1,6 +1,7 @@
 import { apiKeysRouter } from './routers/apiKeys';
 import { bindingsRouter } from './routers/bindings';
 import { flowsRouter } from './routers/flows';
+import { routingRouter } from './routers/routing';
 import { setupRouter } from './routers/setup';
 import { usersRouter } from './routers/users';
 import { versionsRouter } from './routers/versions';
@@ -13,6 +14,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   bindings: bindingsRouter,
   setup: setupRouter,
+  routing: routingRouter,
 });
 
 export type AppRouter = typeof appRouter;
