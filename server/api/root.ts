@@ -2,6 +2,7 @@ import { apiKeysRouter } from './routers/apiKeys';
 import { bindingsRouter } from './routers/bindings';
 import { deskRouter } from './routers/desk';
 import { flowsRouter } from './routers/flows';
+import { routingRouter } from './routers/routing';
 import { setupRouter } from './routers/setup';
 import { usersRouter } from './routers/users';
 import { versionsRouter } from './routers/versions';
@@ -14,6 +15,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   bindings: bindingsRouter,
   setup: setupRouter,
+  routing: routingRouter,
   desk: deskRouter,
 });
 

@@ -2,7 +2,7 @@
 // at the required levels (a queue with none, or named only by flows, is served by every
 // agent): the same rule routing assigns by, so an agent sees exactly the queues they could be
 // given work from, and an admin changes one thing (skills) to change both.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { conversations, handoffRecords, type Role } from '../db/schema';
 import { UserError } from '../errors';
@@ -38,14 +38,17 @@ export async function canReadTranscripts(db: Database, user: RoutingUser): Promi
   return (await agentProfile(db, user.id))?.readTranscripts ?? false;
 }
 
-/** Throws 'forbidden' unless the user may see the conversation (its queue now, or it is theirs). */
+/** Throws 'forbidden' unless the user may see the conversation (a queue they serve holds it, or it was assigned to them). */
 export async function assertCanSeeConversation(db: Database, user: RoutingUser, conversationId: string): Promise<void> {
   const visible = await visibleQueues(db, user);
   if (visible.all) return;
-  const [row] = await db
-    .select({ queue: conversations.queue, assigned: sql<boolean>`exists (select 1 from ${handoffRecords} h where h.conversation_id = ${conversations.id} and h.agent_id = ${user.id})` })
-    .from(conversations)
-    .where(eq(conversations.id, conversationId));
-  if (row && (row.assigned || (row.queue !== null && visible.queues.includes(row.queue)))) return;
+  const [conversation] = await db.select({ queue: conversations.queue }).from(conversations).where(eq(conversations.id, conversationId));
+  if (conversation?.queue && visible.queues.includes(conversation.queue)) return;
+  const [theirs] = await db
+    .select({ id: handoffRecords.id })
+    .from(handoffRecords)
+    .where(and(eq(handoffRecords.conversationId, conversationId), eq(handoffRecords.agentId, user.id)))
+    .limit(1);
+  if (theirs) return;
   throw new UserError('forbidden', 'You do not serve the queue of this conversation.');
 }

@@ -36,13 +36,13 @@ export interface AgentListItem {
   load: Partial<Record<Channel, number>>;
 }
 
-/** Agents (and anyone with a profile, e.g. a designer granted transcripts), by name. */
+/** Agents and designers (whose transcript access is set here), and anyone with a profile, by name. */
 export async function listAgents(db: Database): Promise<AgentListItem[]> {
   const rows = await db
     .select({ user: users, profile: agentProfiles })
     .from(users)
     .leftJoin(agentProfiles, eq(agentProfiles.userId, users.id))
-    .where(sql`${users.role} = 'agent' or ${agentProfiles.userId} is not null`)
+    .where(sql`${users.role} in ('agent', 'designer') or ${agentProfiles.userId} is not null`)
     .orderBy(asc(users.name));
   const loads = await loadsOf(db, rows.map((row) => row.user.id));
   return rows.map(({ user, profile }) => ({

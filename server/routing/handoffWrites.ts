@@ -187,7 +187,8 @@ function updateStatement(rows: SQL[]): SQL {
     agent_id = coalesce((select u.id from users u where u.id = v.agent), case when v.requeued then null else h.agent_id end),
     assigned_at = coalesce(h.assigned_at, v.assigned_at),
     first_response_at = coalesce(h.first_response_at, v.first_response_at),
-    first_response_seconds = coalesce(h.first_response_seconds, greatest(0, round(extract(epoch from v.first_response_at - h.queued_at)))::int),
+    first_response_seconds = case when h.first_response_seconds is not null or v.first_response_at is null then h.first_response_seconds
+      else greatest(0, round(extract(epoch from v.first_response_at - h.queued_at)))::int end,
     closed_at = coalesce(v.closed_at, h.closed_at),
     handle_seconds = case when v.closed_at is null then h.handle_seconds
       else greatest(0, round(extract(epoch from v.closed_at - coalesce(h.assigned_at, v.assigned_at))))::int end,
