@@ -14,6 +14,16 @@ import { TEST_PASSWORD } from './apiHarness';
 
 export const DESK_FLOW_ID = 'desk-support';
 
+/** The flow, handing off to `queue` (`support` by default). */
+export function deskFlowFor(id: string, queue: string) {
+  return {
+    ...deskFlow,
+    id,
+    name: `Desk ${queue}`,
+    nodes: deskFlow.nodes.map((node) => (node.type === 'handoff' ? { ...node, data: { ...node.data, queue } } : node)),
+  };
+}
+
 export const deskFlow = {
   format: FLOW_FORMAT,
   id: DESK_FLOW_ID,
