@@ -201,19 +201,18 @@ describe('agent desktop (browser)', () => {
     // Ten customers hand off, oldest first: b1 t1 b2 t2 … b5 t5 (each chat names its order).
     const order: string[] = [];
     for (let i = 1; i <= 5; i++) order.push(`b${i}`, `t${i}`);
-    const { page: customers } = await newPage();
     for (const label of order) {
-      const key = label.startsWith('b') ? 'billing' : 'tech';
-      await customers.evaluate('localStorage.clear()').catch(() => undefined);
-      await customers.goto(url(`/chat?key=${key}`));
-      await customers.evaluate('localStorage.clear()');
-      await customers.reload();
-      await customers.getByRole('button', { name: en.widgetOpen }).click();
-      await bubbles(customers, 'What is your order number?').waitFor();
-      const input = customers.getByRole('textbox', { name: en.widgetInputLabel });
+      // A fresh browser per customer: a new visitor, so a new contact and conversation.
+      const { context, page: customer } = await newPage();
+      await customer.goto(url(`/chat?key=${label.startsWith('b') ? 'billing' : 'tech'}`));
+      await customer.getByRole('button', { name: en.widgetOpen }).click();
+      await bubbles(customer, 'What is your order number?').waitFor();
+      const input = customer.getByRole('textbox', { name: en.widgetInputLabel });
       await input.fill(`ORD-${label}`);
       await input.press('Enter');
-      await bubbles(customers, 'Connecting you to a person.').waitFor();
+      await bubbles(customer, 'Connecting you to a person.').waitFor();
+      pages.splice(pages.indexOf(customer), 1);
+      await context.close();
     }
 
     const desks: Record<string, Page> = {};

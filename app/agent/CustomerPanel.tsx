@@ -7,7 +7,8 @@ import { t, type Locale } from '@/app/i18n/messages';
 import { useTRPC } from '@/app/lib/trpc';
 import { ChannelIcon } from './ChannelIcon';
 import styles from './desk.module.css';
-import { channelName, dateTime } from './deskText';
+import { channelName, dateTime, shortDuration } from './deskText';
+import { dispositionLabel } from './ResolveDialog';
 import type { DeskConversation } from './deskTypes';
 import { Timeline } from './Timeline';
 
@@ -47,6 +48,10 @@ export function CustomerPanel({ locale, conversation }: { locale: Locale; conver
         <section className={styles.card} aria-labelledby="desk-handoff">
           <h2 id="desk-handoff">{t(locale, 'deskHandoffSummary')}</h2>
           <p className={styles.summary}>{handoff.summary ?? t(locale, 'deskNoSummary')}</p>
+          {handoff.disposition && <p className={styles.handoffLine}>{t(locale, 'deskHandoffDisposition', { disposition: dispositionLabel(locale, handoff.disposition) })}</p>}
+          {handoff.firstResponseSeconds !== null && <p className={styles.handoffLine}>{t(locale, 'deskFirstResponse', { time: shortDuration(handoff.firstResponseSeconds) })}</p>}
+          {handoff.handleSeconds !== null && <p className={styles.handoffLine}>{t(locale, 'deskHandleTime', { time: shortDuration(handoff.handleSeconds) })}</p>}
+          {handoff.transfers > 0 && <p className={styles.handoffLine}>{t(locale, 'deskTransfers', { count: handoff.transfers })}</p>}
           <div className={styles.itemMeta}>
             <span className={styles.chip}>{t(locale, 'deskQueue', { queue: handoff.queue })}</span>
             {handoff.priority > 0 && <span className={`${styles.chip} ${styles.chipPriority}`}>{t(locale, 'deskPriority', { priority: handoff.priority })}</span>}
@@ -112,6 +117,7 @@ function PastConversations({ locale, conversation }: { locale: Locale; conversat
           </div>
           <div className={styles.itemMeta}>
             <span className={styles.chip}>{past.outcome ? t(locale, 'deskOutcome', { outcome: past.outcome }) : t(locale, 'deskOpenNow')}</span>
+            {past.disposition && <span className={styles.chip}>{dispositionLabel(locale, past.disposition)}</span>}
             <span className={styles.chip}>{t(locale, 'deskHistoryMessages', { count: past.messageCount })}</span>
           </div>
           <button type="button" className={styles.linkButton} aria-expanded={open === past.id} onClick={() => setOpen(open === past.id ? null : past.id)}>

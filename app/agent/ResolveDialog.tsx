@@ -13,6 +13,12 @@ const DISPOSITIONS: readonly { id: string; label: MessageKey }[] = [
   { id: 'no-answer', label: 'deskDispositionNoAnswer' },
 ];
 
+/** A stored disposition in the reader's language (one typed by an agent stays as typed). */
+export function dispositionLabel(locale: Locale, id: string): string {
+  const known = DISPOSITIONS.find((d) => d.id === id);
+  return known ? t(locale, known.label) : id;
+}
+
 export function ResolveDialog({ locale, busy, onResolve, onClose }: { locale: Locale; busy: boolean; onResolve(disposition: string): void; onClose(): void }) {
   const [choice, setChoice] = useState('solved');
   const [other, setOther] = useState('');

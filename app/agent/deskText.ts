@@ -38,6 +38,14 @@ export function waitClock(fromIso: string, now: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
 }
 
+/** A duration in seconds as `42s`, `3m 05s`, `1h 02m`. */
+export function shortDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds}s`;
+  const m = Math.floor(seconds / 60);
+  if (m < 60) return `${m}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
+}
+
 const DATE_LOCALES: Record<Locale, string> = { en: 'en-GB', th: 'th-TH' };
 
 export function timeOfDay(locale: Locale, iso: string): string {

@@ -4,7 +4,7 @@
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
-import { contactIdentities, contacts, conversations, flows, handoffRecords, messages, users, type ConversationRow } from '../db/schema';
+import { contactIdentities, contacts, conversations, flows, handoffRecords, messages, users, type HandoffRecordRow } from '../db/schema';
 import { loadConversation } from '../runtime/conversationView';
 import { notFound } from '../errors';
 import { flowFacts, type FlowFacts } from './flowFacts';
@@ -14,9 +14,15 @@ export interface DeskHandoff {
   queue: string;
   skills: string[];
   priority: number;
-  status: 'queued' | 'accepted';
+  /** Waiting for an agent, with one, or over (resolved, abandoned, timed out). */
+  status: 'queued' | 'accepted' | 'ended';
   agent: { id: string; name: string } | null;
   summary: string | null;
+  disposition: string | null;
+  queuedAt: string | null;
+  firstResponseSeconds: number | null;
+  handleSeconds: number | null;
+  transfers: number;
 }
 
 export interface DeskContact {
@@ -39,6 +45,8 @@ export interface PastConversation {
   startedAt: string;
   endedAt: string | null;
   messageCount: number;
+  /** How the agent resolved its last handoff, if it had one. */
+  disposition: string | null;
 }
 
 export interface DeskConversation {
@@ -71,7 +79,7 @@ export async function deskConversation(db: Database, id: string): Promise<DeskCo
     deskContact(db, conversation.contactId),
     conversationTimeline(db, id, facts.nodeTypes),
     pastConversations(db, conversation.contactId, id),
-    snapshot.handoff ? deskHandoff(db, snapshot.handoff, conversation) : null,
+    deskHandoff(db, snapshot.handoff, id),
   ]);
   return {
     id,
@@ -132,6 +140,10 @@ async function pastConversations(db: Database, contactId: string, currentId: str
     .groupBy(conversations.id, flows.name)
     .orderBy(desc(conversations.startedAt))
     .limit(50);
+  const ids = rows.map((row) => row.conversation.id);
+  const records = ids.length === 0 ? [] : await db.select({ conversationId: handoffRecords.conversationId, disposition: handoffRecords.disposition }).from(handoffRecords).where(inArray(handoffRecords.conversationId, ids)).orderBy(asc(handoffRecords.id));
+  // The last record of each conversation wins.
+  const dispositions = new Map(records.map((record) => [record.conversationId, record.disposition]));
   return rows.map(({ conversation, flowName, messageCount }) => ({
     id: conversation.id,
     flow: { id: conversation.flowId, name: flowName },
@@ -141,25 +153,38 @@ async function pastConversations(db: Database, contactId: string, currentId: str
     startedAt: conversation.startedAt.toISOString(),
     endedAt: conversation.endedAt?.toISOString() ?? null,
     messageCount,
+    disposition: dispositions.get(conversation.id) ?? null,
   }));
 }
 
-async function deskHandoff(db: Database, handoff: StoredHandoff, conversation: ConversationRow): Promise<DeskHandoff> {
-  // Routing's record is the truth about assignment; the snapshot hears of it a moment later.
-  const [record] = await db
-    .select({ agentId: handoffRecords.agentId, status: handoffRecords.status })
-    .from(handoffRecords)
-    .where(and(eq(handoffRecords.conversationId, conversation.id), inArray(handoffRecords.status, ['waiting', 'assigned'])));
-  const agentId = record ? record.agentId : (handoff.agent ?? null);
+/**
+ * The conversation's current or last handoff. Routing's record is the truth (assignment,
+ * disposition, times); a conversation from before routing kept records has only its snapshot.
+ */
+async function deskHandoff(db: Database, stored: StoredHandoff | null, conversationId: string): Promise<DeskHandoff | null> {
+  const [record] = await db.select().from(handoffRecords).where(eq(handoffRecords.conversationId, conversationId)).orderBy(desc(handoffRecords.id)).limit(1);
+  if (!record && !stored) return null;
+  const agentId = record ? record.agentId : (stored?.agent ?? null);
   const [agent] = agentId ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, agentId)) : [];
   return {
-    queue: handoff.queue,
-    skills: handoff.skills,
-    priority: handoff.priority,
-    status: record ? (record.status === 'assigned' ? 'accepted' : 'queued') : handoff.status,
+    queue: record?.queue ?? stored?.queue ?? '',
+    skills: record?.skills ?? stored?.skills ?? [],
+    priority: record?.priority ?? stored?.priority ?? 0,
+    status: record ? recordStatus(record.status) : (stored?.status ?? 'queued'),
     agent: agent ?? (agentId ? { id: agentId, name: agentId } : null),
-    summary: handoff.summary ?? null,
+    summary: record?.summary ?? stored?.summary ?? null,
+    disposition: record?.disposition ?? null,
+    queuedAt: record?.queuedAt.toISOString() ?? null,
+    firstResponseSeconds: record?.firstResponseSeconds ?? null,
+    handleSeconds: record?.handleSeconds ?? null,
+    transfers: record?.transfers ?? 0,
   };
+}
+
+function recordStatus(status: HandoffRecordRow['status']): DeskHandoff['status'] {
+  if (status === 'waiting') return 'queued';
+  if (status === 'assigned') return 'accepted';
+  return 'ended';
 }
 
 const StoredHandoff = z.object({

@@ -134,12 +134,15 @@ describe('desk (pglite)', () => {
     view = await admin.api.desk.conversation.query({ id: conversationId });
     expect(view).toMatchObject({ status: 'ended', outcome: 'resolved', vars: { csat: 5 } });
     expect(view.surveys).toEqual([{ variable: 'csat', kind: 'csat', value: 5 }]);
+    // The handoff is over; its card keeps the summary, the disposition and the agent.
+    expect(view.handoff).toMatchObject({ status: 'ended', disposition: 'solved', agent: { id: ana.id }, summary: 'Order ORD-77: customer wants a person', transfers: 0 });
+    expect(view.handoff?.firstResponseSeconds).toEqual(expect.any(Number));
 
     const next = await say('hello again');
     expect(next).not.toBe(conversationId);
     await say('ORD-78');
     const later = await ana.api.desk.conversation.query({ id: next });
-    expect(later.past).toMatchObject([{ id: conversationId, outcome: 'resolved', status: 'ended', flow: { name: 'Desk support' } }]);
+    expect(later.past).toMatchObject([{ id: conversationId, outcome: 'resolved', status: 'ended', disposition: 'solved', flow: { name: 'Desk support' } }]);
     // The history's transcript opens for an agent serving the customer now.
     const transcript = await ana.api.desk.transcript.query({ id: conversationId });
     expect(transcript.timeline.filter((e) => e.kind === 'message').map((e) => (e.kind === 'message' ? e.text : ''))).toContain('Hi Somchai, I am looking at ORD-77.');
