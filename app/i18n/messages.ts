@@ -5,6 +5,7 @@ import * as editor from './catalogs/editor';
 import * as properties from './catalogs/properties';
 import * as simulator from './catalogs/simulator';
 import * as versions from './catalogs/versions';
+import * as routing from './catalogs/routing';
 
 const core = {
   appName: 'Switchboard',
@@ -180,6 +181,7 @@ const en = {
   ...properties.en,
   ...simulator.en,
   ...versions.en,
+  ...routing.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -349,6 +351,7 @@ const th: Record<MessageKey, string> = {
   ...properties.th,
   ...simulator.th,
   ...versions.th,
+  ...routing.th,
 };
 
 export const messages = { en, th };
