@@ -5,6 +5,7 @@ import * as editor from './catalogs/editor';
 import * as properties from './catalogs/properties';
 import * as simulator from './catalogs/simulator';
 import * as versions from './catalogs/versions';
+import * as routing from './catalogs/routing';
 import * as agentDesk from './catalogs/agentDesk';
 
 const core = {
@@ -181,6 +182,7 @@ const en = {
   ...properties.en,
   ...simulator.en,
   ...versions.en,
+  ...routing.en,
   ...agentDesk.en,
 };
 
@@ -351,6 +353,7 @@ const th: Record<MessageKey, string> = {
   ...properties.th,
   ...simulator.th,
   ...versions.th,
+  ...routing.th,
   ...agentDesk.th,
 };
 

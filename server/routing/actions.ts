@@ -33,7 +33,7 @@ export async function transferConversation(services: Services, userId: string, c
     await lockRouting(tx);
     const record = await openRecord(tx, conversationId);
     await mayAct(tx, userId, record);
-    if (!(await lockConversations(tx, [conversationId])).has(conversationId)) throw busy(conversationId);
+    if (!(await lockConversations(tx, [conversationId], { wait: true })).has(conversationId)) throw busy(conversationId);
     await insertEvents(tx, [{ conversationId, event: { type: 'AGENT_TRANSFER', at: now.toISOString(), queue: to.queue }, dedupeKey: `transfer:${record.id}:${now.getTime()}` }], now);
   });
   await after(services, conversationId);
@@ -46,7 +46,7 @@ export async function resolveConversation(services: Services, userId: string, co
     await lockRouting(tx);
     const record = await openRecord(tx, conversationId);
     await mayAct(tx, userId, record);
-    if (!(await lockConversations(tx, [conversationId])).has(conversationId)) throw busy(conversationId);
+    if (!(await lockConversations(tx, [conversationId], { wait: true })).has(conversationId)) throw busy(conversationId);
     await tx.update(handoffRecords).set({ disposition }).where(eq(handoffRecords.id, record.id));
     await insertEvents(tx, [{ conversationId, event: { type: 'AGENT_RESOLVE', at: now.toISOString(), agent: userId }, dedupeKey: `resolve:${record.id}` }], now);
   });
@@ -62,7 +62,7 @@ async function assignTo(services: Services, conversationId: string, agentId: str
     if (options.mustBeWaiting && record.status !== 'waiting') throw new UserError('precondition', 'This conversation is already assigned.');
     if (record.agentId === agentId) throw new UserError('precondition', 'This conversation is already assigned to that agent.');
     await mayTake(tx, agentId, record);
-    if (!(await lockConversations(tx, [conversationId])).has(conversationId)) throw busy(conversationId);
+    if (!(await lockConversations(tx, [conversationId], { wait: true })).has(conversationId)) throw busy(conversationId);
     // A direct transfer from one agent to another moves the record (and the slot) to the new agent.
     await markAssigned(tx, [{ agentId, handoffId: record.id }], now);
     await insertEvents(tx, [{ conversationId, event: { type: 'AGENT_ACCEPT', at: now.toISOString(), agent: agentId }, dedupeKey: `assign:${record.id}:${agentId}:${now.getTime()}` }], now);
@@ -110,5 +110,5 @@ async function mayTake(tx: Database, agentId: string, record: HandoffRecordRow):
 }
 
 function busy(conversationId: string): UserError {
-  return new UserError('precondition', `Conversation ${conversationId} is being updated; try again.`);
+  return new UserError('precondition', `Conversation ${conversationId} is no longer in a handoff.`);
 }

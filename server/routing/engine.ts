@@ -4,13 +4,19 @@
 import type { Database } from '../db/client';
 import { errorFields, log } from '../log';
 import type { Runtime } from '../runtime/runtime';
+import { tellPositions } from './positions';
 import { routingRound, type RoundResult } from './round';
+
+/** How soon a round runs again after skipping a conversation a worker was applying. */
+const RETRY_MS = 50;
 
 export interface RoutingEngineOptions {
   db: Database;
   runtime: Runtime;
   /** How often a round runs without being asked (default 5 s). */
   periodMs?: number;
+  /** The least time between two position updates to one customer (default 60 s). */
+  positionEveryMs?: number;
 }
 
 export class RoutingEngine {
@@ -18,6 +24,8 @@ export class RoutingEngine {
   private again = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private unsubscribe: (() => void) | undefined;
+  /** A round asked for shortly, after one skipped conversations a worker held. */
+  private retry: Promise<void> | undefined;
 
   constructor(private readonly options: RoutingEngineOptions) {}
 
@@ -50,7 +58,7 @@ export class RoutingEngine {
 
   /** Resolves once no round is running or asked for (tests). */
   async settled(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.retry) await (this.running ?? this.retry);
   }
 
   /** One round now, then the position updates; what it did. */
@@ -58,13 +66,22 @@ export class RoutingEngine {
     const { db, runtime } = this.options;
     const now = runtime.now();
     const result = await routingRound(db, now);
-    const woken = new Set(result.woken);
+    const told = await tellPositions(db, now, this.options.positionEveryMs);
+    const woken = new Set([...result.woken, ...told]);
     for (const id of woken) await runtime.wake(id);
     if (woken.size > 0 || result.skipped > 0) runtime.notifier.publish('routing');
     if (result.assigned.length > 0 || result.overflowed.length > 0) log.debug({ assigned: result.assigned.length, overflowed: result.overflowed.length }, 'routing round');
     // A conversation being applied was skipped: its turn comes with a round a moment later.
-    if (result.skipped > 0) setTimeout(() => this.trigger(), 100).unref();
+    if (result.skipped > 0) this.retrySoon();
     return result;
+  }
+
+  private retrySoon(): void {
+    if (this.retry) return;
+    this.retry = new Promise<void>((resolve) => setTimeout(resolve, RETRY_MS).unref()).then(() => {
+      this.retry = undefined;
+      this.trigger();
+    });
   }
 
   private async loop(): Promise<void> {

@@ -111,15 +111,18 @@ export async function routableAgents(tx: Database): Promise<RoutableAgent[]> {
 
 const LockedIds = z.object({ rows: z.array(z.object({ id: z.string() })) });
 
-/** Locks the conversations still in a handoff, skipping any a worker holds now. */
-export async function lockConversations(tx: Database, ids: string[]): Promise<Set<string>> {
+/**
+ * Locks the conversations still in a handoff. A round skips any a worker holds now (it comes
+ * back for them); a person's action (`wait`) waits the moment the worker needs.
+ */
+export async function lockConversations(tx: Database, ids: string[], options: { wait?: boolean } = {}): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await tx
     .select({ id: conversations.id })
     .from(conversations)
     .where(and(inArray(conversations.id, [...new Set(ids)]), eq(conversations.status, 'handoff')))
     .orderBy(conversations.id)
-    .for('update', { skipLocked: true });
+    .for('update', options.wait ? {} : { skipLocked: true });
   return new Set(LockedIds.parse({ rows }).rows.map((row) => row.id));
 }
 

@@ -1,7 +1,9 @@
 // Routing with the runtime on a real database: flows hand off, rounds assign by the rules,
 // resolving frees capacity, max wait overflows, a customer who leaves is abandoned, figures,
 // and who may see and do what.
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { messages } from '../db/schema';
 import { upsertQueue, type QueueInput } from './queues';
 import { claimConversation, resolveConversation, setPresence, transferConversation } from './actions';
 import { assertCanSeeConversation, canReadTranscripts, visibleQueues } from './access';
@@ -185,7 +187,35 @@ describe('routing with the runtime (pglite)', () => {
     expect(await h.recordOf(id)).toMatchObject({ status: 'waiting', queue: 'billing', agentId: null, transfers: 1 });
     expect(await h.handoffOf(id)).toMatchObject({ status: 'queued', queue: 'billing' });
   });
+
+  it('tells waiting customers their place and estimated wait, again when it changed and a minute passed', async () => {
+    const a = await h.queueCustomer('cust-p1', 'billing');
+    const b = await h.queueCustomer('cust-p2', 'billing');
+    const position = (texts: string[]) => texts.filter((text) => text.startsWith('You are number'));
+    // No history: five minutes a conversation, one agent assumed.
+    expect(position(await botTexts(h, a))).toEqual(['You are number 1 in line, about 5 min.']);
+    expect(position(await botTexts(h, b))).toEqual(['You are number 2 in line, about 10 min.']);
+
+    const agent = await h.makeAgent('Pat', { skills: [], capacity: { api: 1 } });
+    await setPresence(h.services, agent, 'available');
+    await h.settle();
+    expect((await h.recordOf(a)).status).toBe('assigned');
+    // b is now first, but was told less than a minute ago.
+    expect(position(await botTexts(h, b))).toHaveLength(1);
+    h.advance(60_000);
+    await h.services.routing.round();
+    await h.settle();
+    expect(position(await botTexts(h, b))).toEqual(['You are number 2 in line, about 10 min.', 'You are number 1 in line, about 5 min.']);
+    // The general queue's node has no positionText: nobody there is told anything.
+    const c = await h.queueCustomer('cust-p3', 'general');
+    expect(position(await botTexts(h, c))).toEqual([]);
+  });
 });
+
+async function botTexts(h: RoutingHarness, conversationId: string): Promise<string[]> {
+  const rows = await h.services.db.select({ text: messages.text }).from(messages).where(and(eq(messages.conversationId, conversationId), eq(messages.author, 'bot'))).orderBy(messages.position);
+  return rows.map((row) => row.text ?? '');
+}
 
 function queue(fields: Partial<QueueInput> & { id: string }): QueueInput {
   return { name: fields.id, requiredSkills: [], priority: 0, hours: null, whenClosed: 'stay', maxWaitSeconds: null, overflowQueue: null, ...fields };

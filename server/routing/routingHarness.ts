@@ -32,7 +32,7 @@ export const routingFlow = {
         ],
       },
     },
-    { id: 'to-billing', type: 'handoff', data: { queue: 'billing', summary: 'Billing: {{ input.text }}' } },
+    { id: 'to-billing', type: 'handoff', data: { queue: 'billing', summary: 'Billing: {{ input.text }}', positionText: 'You are number {{ queue.position }} in line, about {{ queue.estimatedWaitMinutes }} min.' } },
     { id: 'to-fraud', type: 'handoff', data: { queue: 'fraud', skills: ['fraud'], priority: 5 } },
     { id: 'to-general', type: 'handoff', data: { queue: 'general' } },
     { id: 'thanks', type: 'end', data: { outcome: 'resolved', text: 'Thanks, bye.' } },
