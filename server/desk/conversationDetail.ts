@@ -7,7 +7,8 @@ import type { Database } from '../db/client';
 import { contactIdentities, contacts, conversations, flows, handoffRecords, messages, users, type HandoffRecordRow } from '../db/schema';
 import { loadConversation } from '../runtime/conversationView';
 import { notFound } from '../errors';
-import { flowFacts, type FlowFacts } from './flowFacts';
+import { flowFacts } from './flowFacts';
+import { insights, snapshotParts, type Insights, type StoredHandoff } from './snapshotParts';
 import { conversationTimeline, type TimelineEntry } from './timeline';
 
 export interface DeskHandoff {
@@ -49,7 +50,7 @@ export interface PastConversation {
   disposition: string | null;
 }
 
-export interface DeskConversation {
+export interface DeskConversation extends Insights {
   id: string;
   status: string;
   channel: string;
@@ -62,11 +63,6 @@ export interface DeskConversation {
   contact: DeskContact;
   handoff: DeskHandoff | null;
   vars: Record<string, unknown>;
-  /** Intents the bot recognised (variables intent nodes wrote, and the last one with its confidence). */
-  intents: { variable: string; value: string }[];
-  lastIntent: { intent: string; confidence: number | null } | null;
-  /** Survey answers (CSAT, NPS, free text) found in the variables. */
-  surveys: { variable: string; kind: 'csat' | 'nps' | 'text'; value: unknown }[];
   timeline: TimelineEntry[];
   past: PastConversation[];
 }
@@ -185,39 +181,4 @@ function recordStatus(status: HandoffRecordRow['status']): DeskHandoff['status']
   if (status === 'waiting') return 'queued';
   if (status === 'assigned') return 'accepted';
   return 'ended';
-}
-
-const StoredHandoff = z.object({
-  queue: z.string(),
-  skills: z.array(z.string()).catch([]),
-  priority: z.number().catch(0),
-  status: z.enum(['queued', 'accepted']),
-  agent: z.string().optional(),
-  summary: z.string().optional(),
-});
-type StoredHandoff = z.infer<typeof StoredHandoff>;
-
-/** The parts of a stored snapshot the desktop shows; the engine's own types describe the rest. */
-const SnapshotParts = z.object({
-  context: z.object({
-    vars: z.record(z.string(), z.unknown()).catch({}),
-    handoff: StoredHandoff.nullable().catch(null),
-    input: z.object({ intent: z.string().optional(), confidence: z.number().optional() }).catch({}),
-  }),
-});
-type Parts = { vars: Record<string, unknown>; handoff: StoredHandoff | null; input: { intent?: string; confidence?: number } };
-
-function snapshotParts(snapshot: unknown): Parts {
-  const parsed = SnapshotParts.safeParse(snapshot);
-  return parsed.success ? parsed.data.context : { vars: {}, handoff: null, input: {} };
-}
-
-function insights(parts: Parts, facts: FlowFacts): Pick<DeskConversation, 'intents' | 'lastIntent' | 'surveys'> {
-  const intents = [...facts.intentVariables].flatMap((variable) => {
-    const value = parts.vars[variable];
-    return typeof value === 'string' && value !== '' ? [{ variable, value }] : [];
-  });
-  const surveys = [...facts.surveyVariables].flatMap(([variable, kind]) => (parts.vars[variable] === undefined || parts.vars[variable] === null ? [] : [{ variable, kind, value: parts.vars[variable] }]));
-  const lastIntent = parts.input.intent ? { intent: parts.input.intent, confidence: parts.input.confidence ?? null } : null;
-  return { intents, lastIntent, surveys };
 }
