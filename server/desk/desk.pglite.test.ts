@@ -148,4 +148,25 @@ describe('desk (pglite)', () => {
     expect(transcript.timeline.filter((e) => e.kind === 'message').map((e) => (e.kind === 'message' ? e.text : ''))).toContain('Hi Somchai, I am looking at ORD-77.');
     await expectTrpcError(viewer.api.desk.transcript.query({ id: conversationId }), 'FORBIDDEN');
   });
+
+  it('transfers to a named agent, then to another queue, through routing', async () => {
+    const id = await say('hi', 'cust-2');
+    await say('ORD-90', 'cust-2');
+    await ana.api.desk.claim.mutate({ conversationId: id });
+    await settle();
+    const targets = await ana.api.desk.transferTargets.query();
+    expect(targets.agents.map((a) => a.name)).toEqual(['Admin', 'Ana', 'Ben']);
+    expect(targets.queues.map((q) => q.queue)).toContain('support');
+    await ana.api.desk.transfer.mutate({ conversationId: id, to: { agentId: ben.id } });
+    await settle();
+    expect((await ben.api.desk.inbox.query()).assigned.map((item) => item.conversationId)).toEqual([id]);
+    expect((await ana.api.desk.inbox.query()).assigned.map((item) => item.conversationId)).not.toContain(id);
+    await expectTrpcError(ana.api.desk.transfer.mutate({ conversationId: id, to: { queue: 'billing' } }), 'FORBIDDEN');
+    await ben.api.desk.transfer.mutate({ conversationId: id, to: { queue: 'billing' } });
+    await settle();
+    const view = await ana.api.desk.conversation.query({ id });
+    expect(view.handoff).toMatchObject({ queue: 'billing', status: 'queued' });
+    expect(view.handoff?.transfers).toBeGreaterThanOrEqual(1);
+    expect((await ana.api.desk.inbox.query()).waiting.filter((item) => item.conversationId === id)).toMatchObject([{ queue: 'billing' }]);
+  });
 });
