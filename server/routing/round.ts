@@ -92,6 +92,7 @@ export function waitingOf(record: HandoffRecordRow, book: QueueBook): WaitingCon
     priority: record.priority,
     queuePriority: rules.priority,
     waitingSince: record.waitingSince.getTime(),
+    order: record.id,
   };
 }
 
