@@ -85,6 +85,11 @@ describe('assign', () => {
     expect(assign([waiting('call', 'voice', {}, 5), waiting('chat', 'webchat', {}, 1)], agents, T0)).toEqual([{ conversationId: 'chat', agentId: 'a' }]);
   });
 
+  it('breaks a tie of the same wait by arrival order', () => {
+    const same = [{ ...waiting('late', 'webchat', {}, 1), order: 2 }, { ...waiting('early', 'webchat', {}, 1), order: 1 }];
+    expect(assign(same, [agent('a', {}, { webchat: 1 }, 5)], T0)).toEqual([{ conversationId: 'early', agentId: 'a' }]);
+  });
+
   it('does not change its inputs', () => {
     const agents = [agent('a', {}, { webchat: 2 }, 10)];
     const list = [waiting('x', 'webchat', {}, 1), waiting('y', 'webchat', {}, 2)];

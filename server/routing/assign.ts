@@ -15,6 +15,8 @@ export interface WaitingConversation {
   queuePriority: number;
   /** Epoch milliseconds since when it waits. */
   waitingSince: number;
+  /** Breaks ties of the same wait by arrival (the handoff record's id). */
+  order?: number;
 }
 
 export interface RoutableAgent {
@@ -57,7 +59,13 @@ export function assign(waiting: readonly WaitingConversation[], agents: readonly
 
 /** Higher handoff priority, then higher queue priority, then the longest wait. */
 export function servedFirst(a: WaitingConversation, b: WaitingConversation): number {
-  return b.priority - a.priority || b.queuePriority - a.queuePriority || a.waitingSince - b.waitingSince || a.conversationId.localeCompare(b.conversationId);
+  return (
+    b.priority - a.priority ||
+    b.queuePriority - a.queuePriority ||
+    a.waitingSince - b.waitingSince ||
+    (a.order ?? 0) - (b.order ?? 0) ||
+    a.conversationId.localeCompare(b.conversationId)
+  );
 }
 
 /** True when the agent has every skill at (at least) its level. */

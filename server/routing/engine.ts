@@ -47,13 +47,8 @@ export class RoutingEngine {
 
   /** Asks for a round soon; never throws (failures are logged and the next round retries). */
   trigger(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.loop().finally(() => {
-      this.running = undefined;
-    });
+    this.again = true;
+    this.running ??= this.loop();
   }
 
   /** Resolves once no round is running or asked for (tests). */
@@ -85,11 +80,16 @@ export class RoutingEngine {
   }
 
   private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      // Changes committed together (a batch, a burst of presence changes) share a round.
-      await new Promise((resolve) => setImmediate(resolve));
-      await this.round().catch((error: unknown) => log.error(errorFields(error), 'routing round failed'));
-    } while (this.again);
+    try {
+      // From the check of `again` to clearing `running` nothing awaits, so no request is lost.
+      while (this.again) {
+        this.again = false;
+        // Changes committed together (a batch, a burst of presence changes) share a round.
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.round().catch((error: unknown) => log.error(errorFields(error), 'routing round failed'));
+      }
+    } finally {
+      this.running = undefined;
+    }
   }
 }
