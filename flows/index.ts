@@ -39,3 +39,4 @@ export { parseDuration, formatDuration } from './lang/duration';
 export { IDENTITY_KINDS, normalizeAddress, type IdentityKind } from './lang/address';
 export { classifyIntent } from './lang/classify';
 export { words } from './lang/segment';
+export { isOpen, isValidTimeZone, type HoursSpec } from './lang/hours';

@@ -8,7 +8,7 @@
   const registry = (window.SwitchboardWebchat = window.SwitchboardWebchat || {});
 
   /**
-   * Builds the widget in `shadow`. `actions`: send(text, payload), retry(message), newChat(),
+   * Builds the widget in `shadow`. `actions`: send(text, payload), retry(message), newChat(), endChat(),
    * opened(), closed(). Returns render(model), open(focus) and isOpen().
    */
   registry.createView = ({ shadow, strings: s, locale, cssHref, actions }) => {
@@ -22,6 +22,7 @@
     const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'sb-panel', 'aria-label': s.widgetOpen }, [icon(CHAT, 'when-closed'), icon(CLOSE, 'when-open')]);
     const status = h('p', { class: 'status', role: 'status', 'data-state': 'idle' });
     const close = h('button', { type: 'button', class: 'close', 'aria-label': s.widgetClose }, icon(CLOSE));
+    const endChat = h('button', { type: 'button', class: 'end-chat', hidden: true }, s.widgetEndChat);
     const log = h('div', { class: 'log', role: 'log', 'aria-label': s.widgetTranscript, 'aria-live': 'polite', tabindex: '0' });
     const typing = h('div', { class: 'typing', hidden: true }, [h('div', { class: 'dots', 'aria-hidden': 'true' }, [h('span'), h('span'), h('span')]), h('span', { class: 'visually-hidden' }, s.widgetTyping)]);
     const replies = h('div', { class: 'replies', role: 'group', 'aria-label': s.widgetQuickReplies, hidden: true });
@@ -30,7 +31,7 @@
     const notice = h('p', { class: 'notice', role: 'alert', hidden: true });
     const input = h('input', { id: 'sb-input', type: 'text', autocomplete: 'off', maxlength: '2000', placeholder: s.widgetPlaceholder });
     const form = h('form', { class: 'composer' }, [h('label', { class: 'visually-hidden', for: 'sb-input' }, s.widgetInputLabel), input, h('button', { type: 'submit', class: 'send', 'aria-label': s.widgetSend }, icon('M4 12l16-8-6 16-2-7z'))]);
-    const head = h('header', { class: 'head' }, [h('div', { class: 'head-text' }, [h('h2', { class: 'title' }, s.widgetTitle), status]), close]);
+    const head = h('header', { class: 'head' }, [h('div', { class: 'head-text' }, [h('h2', { class: 'title' }, s.widgetTitle), status]), endChat, close]);
     const panel = h('section', { id: 'sb-panel', class: 'panel', role: 'dialog', 'aria-label': s.widgetTitle, hidden: true }, [head, log, typing, replies, ended, notice, form, h('p', { class: 'brand' }, s.widgetPoweredBy)]);
     root.append(launcher, panel);
     shadow.append(link, root);
@@ -40,6 +41,10 @@
     panel.addEventListener('keydown', (event) => event.key === 'Escape' && hide(true));
     // The button goes away once used: focus stays in the chat rather than falling to the page.
     const keepFocus = () => log.focus({ preventScroll: true });
+    endChat.addEventListener('click', () => {
+      keepFocus();
+      actions.endChat();
+    });
     newChat.addEventListener('click', () => {
       keepFocus();
       actions.newChat();
@@ -86,6 +91,7 @@
       const live = !!current && current.status !== 'ended' && !model.pacing;
       renderReplies(live && last && last.direction === 'out' && last.conversationId === current.id ? last.quickReplies || [] : []);
       const over = !!current && current.status === 'ended';
+      endChat.hidden = !current || over;
       typing.hidden = !model.typing || over;
       ended.hidden = !over || model.sending;
       notice.hidden = !model.notice;

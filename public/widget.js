@@ -51,7 +51,7 @@
       .then(([config, createView]) => {
         if (destroyed) return;
         strings = config.strings;
-        const actions = { send, retry: deliver, newChat: startConversation, opened, closed: () => store.rememberOpen(false) };
+        const actions = { send, retry: deliver, newChat: startConversation, endChat, opened, closed: () => store.rememberOpen(false) };
         view = createView({ shadow, strings, locale, cssHref: new URL('widget.css', scriptSrc).href, actions });
         document.body.appendChild(host);
         if (store.wasOpen() || continueToken) view.open(false);
@@ -112,6 +112,16 @@
         update({ notice: '' });
       } catch {
         setAwaiting(false);
+        update({ notice: strings.widgetUnavailable });
+      }
+    }
+
+    /** "End chat": the visitor leaves; the stream then says the conversation ended. */
+    async function endChat() {
+      try {
+        await postJson('end', { visitorId });
+        update({ notice: '' });
+      } catch {
         update({ notice: strings.widgetUnavailable });
       }
     }

@@ -6,6 +6,7 @@
 import { createActor, setup, type AnyActorScope } from 'xstate';
 import { compileFlow, createFlowMachine, createSimulation, validateFlow } from '../flows';
 import { generateFlow } from './bench/generateFlow';
+import { benchRouting } from './bench/routing';
 import { benchStorage } from './bench/storage';
 
 const SIZES = [100, 1_000, 5_000];
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   benchSimulator();
   console.log('');
   await benchStorage();
+  console.log('');
+  await benchRouting();
 }
 
 function benchCompile(size: number): void {

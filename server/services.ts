@@ -16,6 +16,7 @@ import { parseRewrites, urlRewriter } from './runtime/egress';
 import { LocalNotifier, RedisNotifier, type ConversationNotifier } from './runtime/notifier';
 import { EmbeddedQueue, type JobQueue } from './runtime/queue';
 import { Runtime, type RuntimeOptions } from './runtime/runtime';
+import { RoutingEngine } from './routing/engine';
 
 export interface Services {
   db: Database;
@@ -26,6 +27,8 @@ export interface Services {
   linkSecret: string;
   /** Where the inbound SMTP server listens, when one was started (SMTP_INBOUND_PORT). */
   smtpInboundPort?: number;
+  /** Assigns waiting handoffs to agents (rounds run where workers run, and on demand). */
+  routing: RoutingEngine;
   /** Stops taking work, lets running work finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -48,6 +51,8 @@ export interface ServicesOptions {
   smtpInbound?: boolean;
   /** Tests: channel adapters, a clock, URL rewrites. */
   runtime?: Pick<RuntimeOptions, 'adapters' | 'clock' | 'rewriteUrl' | 'sweepMs'>;
+  /** How often routing runs a round unasked (default 5 s). */
+  routingPeriodMs?: number;
 }
 
 /** Migrates the database, seeds it when asked and binds auth to it. */
@@ -79,18 +84,24 @@ export async function createServices(database: DatabaseHandle, options: Services
     rewriteUrl: urlRewriter(parseRewrites(process.env.SWITCHBOARD_HTTP_REWRITE)),
     ...options.runtime,
   });
-  if (options.worker ?? !redisUrl) await runtime.startWorker();
+  const routing = new RoutingEngine({ db: database.db, runtime, ...(options.routingPeriodMs ? { periodMs: options.routingPeriodMs } : {}) });
+  if (options.worker ?? !redisUrl) {
+    await runtime.startWorker();
+    routing.start();
+  }
   const mail = emailConfig();
   const smtp = (options.smtpInbound ?? true) && mail.inboundPort !== undefined ? await startSmtpInbound({ db: database.db, runtime }, mail) : undefined;
   if (smtp) progress(`Receiving mail by SMTP on ${mail.inboundHost}:${smtp.port}${mail.domains.length > 0 ? ` for ${mail.domains.join(', ')}` : ''}.`);
   const close = async () => {
     await smtp?.close();
+    routing.stop();
+    await routing.settled();
     runtime.stop();
     await queue.close();
     await notifier.close();
     await database.close();
   };
-  return { db: database.db, database, auth, runtime, linkSecret: secret, close, ...(smtp ? { smtpInboundPort: smtp.port } : {}) };
+  return { db: database.db, database, auth, runtime, routing, linkSecret: secret, close, ...(smtp ? { smtpInboundPort: smtp.port } : {}) };
 }
 
 declare global {

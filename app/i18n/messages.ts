@@ -6,6 +6,8 @@ import * as properties from './catalogs/properties';
 import * as simulator from './catalogs/simulator';
 import * as versions from './catalogs/versions';
 import * as journeys from './catalogs/journeys';
+import * as routing from './catalogs/routing';
+import * as agentDesk from './catalogs/agentDesk';
 
 const core = {
   appName: 'Switchboard',
@@ -182,6 +184,8 @@ const en = {
   ...simulator.en,
   ...versions.en,
   ...journeys.en,
+  ...routing.en,
+  ...agentDesk.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -357,6 +361,8 @@ const th: Record<MessageKey, string> = {
   ...simulator.th,
   ...versions.th,
   ...journeys.th,
+  ...routing.th,
+  ...agentDesk.th,
 };
 
 export const messages = { en, th };

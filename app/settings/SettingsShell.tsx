@@ -8,6 +8,7 @@ import type { Role } from '@/server/db/schema';
 const SECTIONS: readonly { path: string; label: MessageKey }[] = [
   { path: '/settings/users', label: 'settingsAccounts' },
   { path: '/settings/api-keys', label: 'settingsApiKeys' },
+  { path: '/settings/routing', label: 'settingsRouting' },
 ];
 
 interface SettingsShellProps {

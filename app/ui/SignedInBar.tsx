@@ -19,6 +19,11 @@ export function SignedInBar({ locale, user, path }: SignedInBarProps) {
   const inSettings = path.startsWith('/settings');
   return (
     <TopBar locale={locale}>
+      {(user.role === 'agent' || user.role === 'admin') && (
+        <Link href={localePath('/agent', locale)} className="topbar-link" aria-current={path.startsWith('/agent') ? 'page' : undefined}>
+          {t(locale, 'deskLink')}
+        </Link>
+      )}
       {/* Only admins can use Settings; others would find nothing there but a refusal. */}
       {user.role === 'admin' && (
         <Link

@@ -11,6 +11,8 @@ export interface TemplateScope {
   conversation: { id: string };
   now: string;
   link?: string;
+  /** While in a handoff: `queue.name`, and after the host's first QUEUE_UPDATE `position` and `estimatedWaitMinutes`. */
+  queue?: { name: string; position?: number; estimatedWaitMinutes?: number };
 }
 
 /**
@@ -27,6 +29,7 @@ export function scopeOf(context: FlowContext, frame: string, extra?: { link?: st
     channel: context.channel,
     conversation: { id: context.conversationId },
     now: context.now,
+    ...(context.handoff ? { queue: { name: context.handoff.queue, position: context.handoff.position, estimatedWaitMinutes: context.handoff.estimatedWaitMinutes } } : {}),
     ...extra,
   };
 }

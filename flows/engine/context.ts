@@ -46,6 +46,9 @@ export interface HandoffState {
   summary?: string;
   status: 'queued' | 'accepted';
   agent?: string;
+  /** The last QUEUE_UPDATE: place in the queue (1 = next) and the estimated wait. */
+  position?: number;
+  estimatedWaitMinutes?: number;
 }
 
 /** The result of interpreting an answer (menu option, collected value, score, intent). */

@@ -45,6 +45,8 @@ export interface HandoffEffect {
   summary?: string;
   agent?: string;
   reason?: string;
+  /** `handoff.queued`: the node tells the customer their place (has `positionText`), so the host sends QUEUE_UPDATEs. */
+  wantsPosition?: boolean;
 }
 
 export interface MetricEffect {

@@ -34,6 +34,14 @@ export const AgentTransferEvent = z.object({
 });
 export const AgentResolveEvent = z.object({ type: z.literal('AGENT_RESOLVE'), at: At, agent: z.string().optional() });
 
+/** Where a waiting conversation stands in its queue (sent by the host's routing while it waits). */
+export const QueueUpdateEvent = z.object({
+  type: z.literal('QUEUE_UPDATE'),
+  at: At,
+  position: z.number().int().min(1),
+  estimatedWaitMinutes: z.number().int().min(0),
+});
+
 /** The answer to an `http.request` effect, matched by request id. */
 export const HttpResultEvent = z.object({
   type: z.literal('HTTP_RESULT'),
@@ -54,6 +62,7 @@ export const FlowEvent = z.discriminatedUnion('type', [
   AgentTransferEvent,
   AgentResolveEvent,
   HttpResultEvent,
+  QueueUpdateEvent,
 ]);
 export type FlowEvent = z.infer<typeof FlowEvent>;
 export type CustomerEvent = z.infer<typeof CustomerEvent>;

@@ -16,6 +16,7 @@ interface QueueParams {
   summary?: z.infer<typeof Text>;
   frame: string;
   locale: string;
+  wantsPosition: boolean;
 }
 
 export const handoffNode = defineNode({
@@ -28,6 +29,7 @@ export const handoffNode = defineNode({
     priority: z.number().int().min(0).max(100).default(0).meta({ widget: 'number' }),
     summary: Text.optional(),
     waitText: Text.optional(),
+    positionText: Text.optional(),
     timeout: Duration.optional(),
   }),
   defaults: { queue: 'support', priority: 0 },
@@ -50,6 +52,7 @@ export const handoffNode = defineNode({
           summary: data.summary,
           frame: ctx.frame,
           locale: ctx.locale,
+          wantsPosition: data.positionText !== undefined,
         } satisfies QueueParams),
         ...(data.timeout === undefined ? [] : [act('armTimer', { delay: data.timeout })]),
       ],
@@ -64,6 +67,8 @@ export const handoffNode = defineNode({
               actions: [act('observe'), act('cancelTimer'), act('handoff.accept'), act('handoff.reply')],
             },
             TIMER: { guard: when('timerCurrent'), ...ctx.go('timeout', close('timeout')) },
+            // The host's routing says where the customer stands; `positionText` tells them.
+            QUEUE_UPDATE: { actions: [act('handoff.position'), ...(data.positionText === undefined ? [] : [sayText(ctx, data.positionText)])] },
           },
         },
         active: {
@@ -99,7 +104,11 @@ export const handoffNode = defineNode({
         status: 'queued',
       };
       out.assign({ handoff });
-      emit(out, 'handoff.queued', handoff);
+      emit(out, 'handoff.queued', handoff, undefined, p.wantsPosition);
+    }),
+    'handoff.position': defineAction<void>(({ context, event }, _p, out) => {
+      if (event.type !== 'QUEUE_UPDATE' || !context.handoff) return;
+      out.assign({ handoff: { ...context.handoff, position: event.position, estimatedWaitMinutes: event.estimatedWaitMinutes } });
     }),
     'handoff.accept': defineAction<void>(({ context, event }, _p, out) => {
       if (!context.handoff) return;
@@ -151,6 +160,10 @@ export const handoffNode = defineNode({
         priority: { label: 'Priority', help: 'Higher is answered first (0–100).' },
         summary: { label: 'Summary for the agent', help: 'A template, e.g. Lost card ending {{ vars.last4 }}.' },
         waitText: { label: 'Message while waiting', help: 'Sent to the customer on entering the queue.' },
+        positionText: {
+          label: 'Place in the queue',
+          help: 'Sent when routing says where the customer stands, e.g. You are number {{ queue.position }}, about {{ queue.estimatedWaitMinutes }} minutes.',
+        },
         timeout: { label: 'Timeout', help: 'Leave by Timeout if no agent has accepted by then.' },
       },
       handles: { resolved: 'Resolved', abandoned: 'Abandoned', timeout: 'Timeout' },
@@ -164,6 +177,10 @@ export const handoffNode = defineNode({
         priority: { label: 'ลำดับความสำคัญ', help: 'ค่าสูงได้รับบริการก่อน (0–100)' },
         summary: { label: 'สรุปสำหรับเจ้าหน้าที่', help: 'เทมเพลต เช่น บัตรหาย ลงท้าย {{ vars.last4 }}' },
         waitText: { label: 'ข้อความระหว่างรอ', help: 'ส่งถึงลูกค้าเมื่อเข้าคิว' },
+        positionText: {
+          label: 'ลำดับในคิว',
+          help: 'ส่งเมื่อระบบแจ้งลำดับของลูกค้า เช่น คุณอยู่ลำดับที่ {{ queue.position }} รอประมาณ {{ queue.estimatedWaitMinutes }} นาที',
+        },
         timeout: { label: 'หมดเวลา', help: 'ไปทาง หมดเวลา หากไม่มีเจ้าหน้าที่รับภายในเวลานี้' },
       },
       handles: { resolved: 'แก้ไขแล้ว', abandoned: 'ลูกค้าออกไป', timeout: 'หมดเวลา' },
@@ -171,7 +188,7 @@ export const handoffNode = defineNode({
   },
 });
 
-function emit(out: ActionOutput, type: HandoffEffect['type'], handoff: HandoffState, reason?: string): void {
+function emit(out: ActionOutput, type: HandoffEffect['type'], handoff: HandoffState, reason?: string, wantsPosition?: boolean): void {
   out.effect({
     type,
     node: handoff.node,
@@ -181,5 +198,6 @@ function emit(out: ActionOutput, type: HandoffEffect['type'], handoff: HandoffSt
     ...(handoff.summary !== undefined ? { summary: handoff.summary } : {}),
     ...(handoff.agent !== undefined ? { agent: handoff.agent } : {}),
     ...(reason !== undefined ? { reason } : {}),
+    ...(wantsPosition ? { wantsPosition } : {}),
   });
 }

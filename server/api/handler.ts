@@ -6,6 +6,7 @@ import { ROLES } from '../db/schema';
 import { EMAIL_PREFIX, handleEmailWebhook } from '../channels/email/handler';
 import { handleLineWebhook, LINE_WEBHOOK_PATH } from '../channels/line/handler';
 import type { Services } from '../services';
+import { AGENT_STREAM_PATH, handleAgentStream } from '../desk/agentStreamHandler';
 import { handleWebchat, WEBCHAT_PREFIX, type WebchatOptions } from '../webchat/handler';
 import { handleRestV1, REST_PREFIX } from './restV1';
 import { appRouter } from './root';
@@ -34,6 +35,7 @@ export function createApiHandler(services: Services | (() => Promise<Services>),
     if (path.startsWith(`${WEBCHAT_PREFIX}/`)) return handleWebchat(request, ready, options.webchat);
     if (path === LINE_WEBHOOK_PATH) return handleLineWebhook(request, ready);
     if (path.startsWith(`${EMAIL_PREFIX}/`)) return handleEmailWebhook(request, ready);
+    if (path === AGENT_STREAM_PATH) return handleAgentStream(request, ready);
     if (path.startsWith(`${TRPC_ENDPOINT}/`)) {
       return fetchRequestHandler({
         endpoint: TRPC_ENDPOINT,

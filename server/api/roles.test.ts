@@ -29,4 +29,11 @@ describe('roles', () => {
       if (/^(users\.(list|create|setRole)|apiKeys\.)/.test(path)) expect(declared, path).toEqual(['admin']);
     }
   });
+
+  it('routing is managed by admins; its figures are read by admins and agents', () => {
+    const roles = declaredRoles();
+    const routing = [...roles].filter(([path]) => path.startsWith('routing.'));
+    expect(routing.map(([path]) => path).sort()).toEqual(['routing.agents.list', 'routing.agents.update', 'routing.figures', 'routing.queues.delete', 'routing.queues.list', 'routing.queues.upsert']);
+    for (const [path, declared] of routing) expect(declared, path).toEqual(path === 'routing.figures' ? ['admin', 'agent'] : ['admin']);
+  });
 });

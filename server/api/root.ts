@@ -1,7 +1,9 @@
 import { apiKeysRouter } from './routers/apiKeys';
 import { bindingsRouter } from './routers/bindings';
 import { contactsRouter } from './routers/contacts';
+import { deskRouter } from './routers/desk';
 import { flowsRouter } from './routers/flows';
+import { routingRouter } from './routers/routing';
 import { setupRouter } from './routers/setup';
 import { usersRouter } from './routers/users';
 import { versionsRouter } from './routers/versions';
@@ -15,6 +17,8 @@ export const appRouter = router({
   bindings: bindingsRouter,
   contacts: contactsRouter,
   setup: setupRouter,
+  routing: routingRouter,
+  desk: deskRouter,
 });
 
 export type AppRouter = typeof appRouter;

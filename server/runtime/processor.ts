@@ -39,6 +39,8 @@ export interface Processed {
   outbox: number[];
   /** Timers this run set, to arm now. */
   timers: { conversationId: string; token: string; fireAt: Date }[];
+  /** A handoff was queued, moved, accepted or closed: routing has work. */
+  handoffs: boolean;
 }
 
 type DeliveredOnCommit = (channel: ConversationRow['channel']) => boolean;
@@ -81,7 +83,7 @@ export async function processConversations(db: Database, machines: MachineCache,
       .innerJoin(conversations, eq(conversations.id, events.conversationId))
       .where(and(inArray(events.conversationId, unique), gt(events.seq, conversations.appliedSeq)))
       .orderBy(asc(events.conversationId), asc(events.seq));
-    const processed: Processed = { applied: 0, changed: [], outbox: [], timers: [] };
+    const processed: Processed = { applied: 0, changed: [], outbox: [], timers: [], handoffs: false };
     if (pending.length === 0) return processed;
     const byConversation = new Map<string, EventRow[]>();
     for (const { event } of pending) {
@@ -105,6 +107,7 @@ export async function processConversations(db: Database, machines: MachineCache,
       await linkIdentity(tx, link.conversation.contactId, linkedIdentity(link.kind, link.address), { reason: 'identify', conversationId: link.conversation.id, now: link.at });
     }
     processed.timers = writes.toArm();
+    processed.handoffs = writes.handoffs.size > 0;
     return processed;
   });
 }

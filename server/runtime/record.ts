@@ -9,7 +9,8 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Effect, FlowEvent, IdentityKind } from '@/flows';
 import type { Database } from '../db/client';
-import { messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
+import { conversationPath, messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
+import { HandoffWrites } from '../routing/handoffWrites';
 
 /** The conversation's state as the effects of one run leave it. */
 export interface Recorded {
@@ -35,8 +36,12 @@ export class PendingWrites {
   readonly timers = new Map<string, TimerWrite>();
   /** Identities `identify` nodes linked, in step order (linked after the batch's writes). */
   readonly identities: { conversation: ConversationRow; kind: IdentityKind; address: string; at: Date }[] = [];
+  /** Nodes entered, for the desktop's view of the journey's path. */
+  readonly path: (typeof conversationPath.$inferInsert)[] = [];
   /** Timers set, in step order. */
   readonly armed: { conversationId: string; token: string; fireAt: Date }[] = [];
+  /** Handoff records (routing): queued, transferred, accepted, first reply, closed. */
+  readonly handoffs = new HandoffWrites();
 
   /** Timers to arm once the transaction commits: set, and not cancelled by a later step. */
   toArm(): { conversationId: string; token: string; fireAt: Date }[] {
@@ -92,6 +97,7 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
       const delivered = step.deliveredOnCommit(effect.channel);
       // The id is made here so the outbox row can name its message without a `returning` round.
       const id = randomUUID();
+      if (effect.author === 'agent') writes.handoffs.replied(conversationId, new Date(step.flowEvent.at));
       writes.messages.push({
         id,
         conversationId,
@@ -133,12 +139,17 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
     }
     case 'handoff.queued':
     case 'handoff.transferred':
+      writes.handoffs.note(handoffStep(step, recorded), effect);
       recorded.status = 'handoff';
       recorded.queue = effect.queue;
       return;
     case 'handoff.closed':
+      writes.handoffs.note(handoffStep(step, recorded), effect);
       recorded.status = 'active';
       recorded.queue = null;
+      return;
+    case 'handoff.accepted':
+      writes.handoffs.note(handoffStep(step, recorded), effect);
       return;
     case 'end':
       recorded.outcome = effect.outcome;
@@ -146,8 +157,9 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
     case 'identity.link':
       writes.identities.push({ conversation: step.conversation, kind: effect.kind, address: effect.address, at: new Date(step.flowEvent.at) });
       return;
-    case 'handoff.accepted':
     case 'enter':
+      writes.path.push({ conversationId, node: effect.node, flow: effect.flow, enteredAt: new Date(step.flowEvent.at) });
+      return;
     case 'leave':
     case 'metric':
     case 'error':
@@ -157,6 +169,10 @@ function recordEffect(writes: PendingWrites, step: StepRecord, effect: Effect, k
       throw new Error(`unknown effect ${JSON.stringify(exhaustive)}`);
     }
   }
+}
+
+function handoffStep(step: StepRecord, recorded: Recorded) {
+  return { conversationId: step.conversation.id, contactId: step.conversation.contactId, channel: recorded.channel, at: new Date(step.flowEvent.at) };
 }
 
 const OutboxIds = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) });
@@ -173,7 +189,9 @@ const OutboxIds = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) 
 export async function writeRecorded(tx: Database, writes: PendingWrites, also: SQL[]): Promise<number[]> {
   const parts: SQL[] = [...also];
   if (writes.messages.length > 0) parts.push(tx.insert(messages).values(writes.messages).getSQL());
+  if (writes.path.length > 0) parts.push(tx.insert(conversationPath).values(writes.path).getSQL());
   parts.push(...timerWrites(tx, [...writes.timers.values()]));
+  parts.push(...writes.handoffs.statements(tx));
   const main = writes.outbox.length > 0 ? sql`${tx.insert(outbox).values(writes.outbox).getSQL()} returning ${outbox.id}` : sql`select 0 as id where false`;
   const ctes = parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`);
   const statement = ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${main}` : main;
@@ -210,5 +228,6 @@ function timerWrites(tx: Database, all: TimerWrite[]): SQL[] {
 }
 
 function outboundPayload(effect: Extract<Effect, { type: 'send' }>) {
-  return { quickReplies: effect.quickReplies ?? [], ...(effect.mediaUrl ? { mediaUrl: effect.mediaUrl } : {}) };
+  // Who answered, so the desktop can name the agent (an API client's label need not be a user id).
+  return { quickReplies: effect.quickReplies ?? [], ...(effect.mediaUrl ? { mediaUrl: effect.mediaUrl } : {}), ...(effect.agent ? { agent: effect.agent } : {}) };
 }

@@ -61,6 +61,8 @@ export class Runtime {
   /** Jobs running at once share apply transactions; events arriving together share ingest ones. */
   private readonly applies: Batcher<string, Applied>;
   private readonly ingests: Batcher<IngestRequest, Ingested>;
+  /** Told after a commit that changed handoffs (routing assigns then). */
+  private readonly handoffListeners = new Set<() => void>();
   /** Per conversation, the hand-over of the last run that changed it (until it is done). */
   private readonly handingOver = new Map<string, Promise<void>>();
 
@@ -96,6 +98,22 @@ export class Runtime {
     const recorded = await recordAgentAction(this.options.db, conversationId, action, this.clock());
     await this.options.queue.enqueue(conversationId);
     return recorded;
+  }
+
+  /** The time events are stamped with (the clock option in tests). */
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Asks for the conversation's stored events to be applied (routing writes events itself). */
+  wake(conversationId: string): Promise<void> {
+    return this.options.queue.enqueue(conversationId);
+  }
+
+  /** Calls `listener` after every commit that changed a handoff, until the returned function is called. */
+  onHandoffs(listener: () => void): () => void {
+    this.handoffListeners.add(listener);
+    return () => this.handoffListeners.delete(listener);
   }
 
   /** Processes jobs and fires timers in this process; picks up what a stopped worker left. */
@@ -191,6 +209,7 @@ export class Runtime {
     if (processed.applied === 0) return;
     log.debug({ applied: processed.applied, conversations: processed.changed.length, outbox: processed.outbox.length }, 'events applied');
     for (const id of processed.changed) this.notifier.publish(id);
+    if (processed.handoffs) for (const listener of this.handoffListeners) listener();
     // Messages first, timers beside them: a batch arms a timer per step (every question waits
     // with one), and arming them one by one, one Redis round trip each, before sending delayed
     // every message of the batch. A timer's row is already committed; arming only wakes it up.

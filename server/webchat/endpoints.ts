@@ -5,7 +5,7 @@ import type { Database } from '../db/client';
 import type { Runtime } from '../runtime/runtime';
 import { conversationStream, resumeAfter, SSE_HEADERS } from '../runtime/stream';
 import { visitorHistory } from './history';
-import { ConfigQuery, MessageBody, OPEN_PAYLOAD, StartBody, VisitorQuery, type WidgetLocale } from './requests';
+import { ConfigQuery, EndBody, MessageBody, OPEN_PAYLOAD, StartBody, VisitorQuery, type WidgetLocale } from './requests';
 import { CORS_HEADERS, failure, invalid, json, readJson } from './responses';
 import { conversationCount, latestConversation, visitorContact } from './visitors';
 
@@ -79,6 +79,25 @@ export async function postMessage({ request, key, runtime }: WebchatRequest): Pr
     ...(locale ? { contact: { locale } } : {}),
   });
   return json({ conversationId: ingested.conversationId, messageId }, 202);
+}
+
+/**
+ * `POST …/end` `{ visitorId }` → 202 `{ conversationId }`: the visitor left ("End chat"). The
+ * open conversation gets a hangup, as a caller hanging up: a handoff closes as abandoned and
+ * leaves the queue. Pressing it twice ends once (the hangup's id names the conversation); with
+ * nothing open, 409.
+ */
+export async function postEnd({ request, key, db, runtime }: WebchatRequest): Promise<Response> {
+  const read = await readJson(request);
+  if (!read.ok) return read.response;
+  const parsed = EndBody.safeParse(read.body);
+  if (!parsed.success) return invalid(parsed.error);
+  const { visitorId } = parsed.data;
+  const contactId = await visitorContact(db, visitorId);
+  const latest = contactId ? await latestConversation(db, contactId) : undefined;
+  if (!latest || latest.status === 'ended') return failure(409, 'precondition', 'This visitor has no open chat to end.');
+  const ingested = await runtime.ingest({ channel: 'webchat', from: visitorId, to: key, hangup: true, messageId: scopedId(key, visitorId, `end/${latest.id}`) });
+  return json({ conversationId: ingested.conversationId }, 202);
 }
 
 /** `GET …/history?visitor=` → `{ conversation, messages }` (see history.ts). */

@@ -6,7 +6,7 @@ import { httpStatus } from '../api/errors';
 import { UserError } from '../errors';
 import { errorFields, log } from '../log';
 import type { Services } from '../services';
-import { getConfig, getHistory, getStream, postMessage, postStart, type WebchatRequest, type WidgetStrings } from './endpoints';
+import { getConfig, getHistory, getStream, postEnd, postMessage, postStart, type WebchatRequest, type WidgetStrings } from './endpoints';
 import { postContinue } from './continue';
 import { BindingKey } from './requests';
 import { CORS_HEADERS, failure, invalid } from './responses';
@@ -23,6 +23,7 @@ const ROUTES: Record<string, (request: WebchatRequest) => Promise<Response>> = {
   'GET config': getConfig,
   'POST start': postStart,
   'POST messages': postMessage,
+  'POST end': postEnd,
   'GET history': getHistory,
   'GET stream': getStream,
   'POST continue': (request) => postContinue({ ...request, now: new Date() }),

@@ -44,6 +44,9 @@ export type MessageBody = z.infer<typeof MessageBody>;
 /** `POST …/start`: opens a conversation so the bot greets before the visitor writes. */
 export const StartBody = z.object({ visitorId: VisitorId, locale: z.enum(WIDGET_LOCALES, 'use "en" or "th"').optional() }).strict();
 
+/** `POST …/end`: the visitor pressed "End chat"; their open conversation gets a hangup. */
+export const EndBody = z.object({ visitorId: VisitorId }).strict();
+
 /** `?visitor=` of `GET …/history` and `GET …/stream` (EventSource cannot send a body or headers). */
 export const VisitorQuery = z.object({ visitor: VisitorId });
 

@@ -5,3 +5,5 @@ export * from './conversations';
 export * from './access';
 export * from './contactMerges';
 export * from './channels';
+export * from './routing';
+export * from './desk';

@@ -1,0 +1,3 @@
+import { describeRoutingContract } from './routing.contract';
+
+describeRoutingContract('pglite');
