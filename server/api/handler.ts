@@ -1,9 +1,10 @@
 // The HTTP entry for the API: /api/trpc/* (tRPC), /api/auth/* (better-auth), /api/v1/* (REST)
-// and /api/webchat/* (the public web-chat endpoints). Next's route handlers call this; tests
+// /api/webchat/* (the public web-chat endpoints) and /api/channels/twilio/* (Twilio's webhooks). Next's route handlers call this; tests
 // serve it from a plain Node server.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { ROLES } from '../db/schema';
 import type { Services } from '../services';
+import { handleTwilio, TWILIO_PREFIX, type TwilioOptions } from '../channels/twilio/handler';
 import { handleWebchat, WEBCHAT_PREFIX, type WebchatOptions } from '../webchat/handler';
 import { handleRestV1, REST_PREFIX } from './restV1';
 import { appRouter } from './root';
@@ -16,6 +17,8 @@ export const HEALTH_PATH = '/api/health';
 export interface ApiHandlerOptions {
   /** The web-chat widget's texts (the UI catalog is in app/, which server code may not import). */
   webchat?: WebchatOptions;
+  /** The Twilio webhooks' settings (default: the TWILIO_* environment variables). */
+  twilio?: TwilioOptions;
 }
 
 export function createApiHandler(services: Services | (() => Promise<Services>), options: ApiHandlerOptions = {}) {
@@ -30,6 +33,7 @@ export function createApiHandler(services: Services | (() => Promise<Services>),
     }
     if (path.startsWith(`${REST_PREFIX}/`)) return handleRestV1(request, ready, ready.runtime);
     if (path.startsWith(`${WEBCHAT_PREFIX}/`)) return handleWebchat(request, ready, options.webchat);
+    if (path.startsWith(`${TWILIO_PREFIX}/`)) return handleTwilio(request, ready, options.twilio);
     if (path.startsWith(`${TRPC_ENDPOINT}/`)) {
       return fetchRequestHandler({
         endpoint: TRPC_ENDPOINT,

@@ -1,5 +1,7 @@
 // Channel adapters hand outbound messages to a channel. Each message carries an idempotency
 // key: an adapter given the same key twice (a retry after a crash) must not send twice.
+import { twilioAdapters } from '../channels/twilio/adapters';
+import type { Database } from '../db/client';
 import type { CHANNELS } from '../db/schema';
 
 export type Channel = (typeof CHANNELS)[number];
@@ -51,7 +53,7 @@ export function webhookAdapter(url: string, fetchImpl: typeof fetch = fetch): Ch
 }
 
 /** The adapters this process knows; a channel without one fails its messages with a clear error. */
-export function defaultAdapters(env: Record<string, string | undefined> = process.env): Partial<Record<Channel, ChannelAdapter>> {
+export function defaultAdapters(env: Record<string, string | undefined> = process.env, db?: Database): Partial<Record<Channel, ChannelAdapter>> {
   const webhook = env.SWITCHBOARD_API_WEBHOOK_URL;
-  return { api: webhook ? webhookAdapter(webhook) : transcriptAdapter, webchat: transcriptAdapter };
+  return { api: webhook ? webhookAdapter(webhook) : transcriptAdapter, webchat: transcriptAdapter, ...(db ? twilioAdapters(env, db) : {}) };
 }

@@ -66,7 +66,7 @@ export class Runtime {
 
   constructor(private readonly options: RuntimeOptions) {
     this.machines = new MachineCache(options.services ?? simulatedServices);
-    this.adapters = options.adapters ?? defaultAdapters();
+    this.adapters = options.adapters ?? defaultAdapters(process.env, options.db);
     this.notifier = options.notifier ?? new LocalNotifier();
     this.clock = options.clock ?? (() => new Date());
     // One run in flight each (measured: 4 apply and 6 ingest runs before). Items that arrive

@@ -3,3 +3,4 @@ export * from './flows';
 export * from './contacts';
 export * from './conversations';
 export * from './access';
+export * from './twilio';
