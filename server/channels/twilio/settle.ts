@@ -1,53 +1,59 @@
 // A voice answer can only say what the journey did with the caller's input once the runtime
 // has applied it (in this process or in a worker). Waiting is event-driven: the notifier wakes
-// us when the conversation changes (Redis pub/sub across processes), and a short poll covers a
-// lost notification. Twilio gives a webhook 15 s, so the wait is bounded well below that.
+// the watch when the conversation changes (Redis pub/sub across processes), and a short poll
+// covers a lost notification. A watch is opened before the input is ingested where the
+// conversation is known, so a worker's notification cannot come before the subscription (Redis
+// SUBSCRIBE is asynchronous). Twilio gives a webhook 15 s; the wait is bounded well below that.
 import type { Database } from '../../db/client';
 import type { ConversationNotifier } from '../../runtime/notifier';
 import { readVoiceState, type VoiceState } from './voiceState';
 
-const POLL_MS = 200;
+const POLL_MS = 100;
 
-export interface SettleOptions {
-  /** Give up after this long and answer with what there is (the answer then comes back to look again). */
-  timeoutMs: number;
-}
+export class ConversationWatch {
+  private changed = false;
+  private wake: (() => void) | undefined;
+  private readonly unsubscribe: () => void;
 
-/** The state once `done(state)` holds, or the last state read when the time is up. */
-export async function settle(
-  db: Database,
-  notifier: ConversationNotifier,
-  conversationId: string,
-  done: (state: VoiceState) => boolean,
-  options: SettleOptions,
-): Promise<VoiceState> {
-  const deadline = Date.now() + options.timeoutMs;
-  let wake: (() => void) | undefined;
-  let changed = false;
-  const unsubscribe = notifier.subscribe(conversationId, () => {
-    changed = true;
-    wake?.();
-  });
-  try {
+  constructor(
+    private readonly db: Database,
+    notifier: ConversationNotifier,
+    readonly conversationId: string,
+  ) {
+    this.unsubscribe = notifier.subscribe(conversationId, () => {
+      this.changed = true;
+      this.wake?.();
+    });
+  }
+
+  /** The state once `done(state)` holds, or the last state read when `timeoutMs` is up. */
+  async until(done: (state: VoiceState) => boolean, timeoutMs: number): Promise<VoiceState> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
-      changed = false;
-      const state = await readVoiceState(db, conversationId);
+      this.changed = false;
+      const state = await readVoiceState(this.db, this.conversationId);
       const left = deadline - Date.now();
       if (done(state) || left <= 0) return state;
-      // A change between the read and here has already set `changed`: read again at once.
-      if (!changed) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.min(POLL_MS, left));
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-      wake = undefined;
+      await this.nap(Math.min(POLL_MS, left));
     }
-  } finally {
-    unsubscribe();
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  /** Sleeps until a change is notified or `ms` pass; at once when one came during the last read. */
+  private nap(ms: number): Promise<void> {
+    if (this.changed) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.wake = finish;
+    });
   }
 }
 
