@@ -19,13 +19,14 @@
 // empty answer instead would take the noMatch/invalid path, not noInput. A caller who hangs up
 // mid-Gather is ended by the status callback (voiceStatus.ts); that callback must therefore be
 // configured on the number, or such a journey waits in its question until it is ended otherwise.
-import { and, asc, eq, gt, isNull, max, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { contactIdentities, conversations, messages, timers, twilioCalls, twilioCallSteps, type TwilioCallRow } from '../../db/schema';
+import { messages, twilioCalls, twilioCallSteps } from '../../db/schema';
 import type { Runtime } from '../../runtime/runtime';
-import { lockConversation } from '../../runtime/internalEvents';
+import { callAt, openCall, storedAnswer, type OpenCall } from './callRecords';
 import { endpointUrl, type TwilioConfig } from './config';
+import { holdTimer, releaseHeldTimer } from './heldTimers';
 import { voiceEnding } from './ending';
 import { rememberNumber } from './numbers';
 import type { CallParams, GatherParams } from './params';
@@ -87,7 +88,7 @@ export async function answerGather(ctx: VoiceContext, params: GatherParams, step
       });
     } else if (previous?.timerToken) {
       const token = previous.timerToken;
-      await fireHeldTimer(ctx, call.conversationId, token);
+      if (await releaseHeldTimer(ctx.db, call.conversationId, token)) await ctx.runtime.fireDueTimers(0);
       // Done once the journey has taken the timer: it re-armed (a retry) or left the node.
       done = (state) => atRest(state) && (state.status === 'ended' || state.timer?.token !== token);
     }
@@ -112,8 +113,6 @@ export async function answerResume(ctx: VoiceContext, params: CallParams, step: 
     watch.close();
   }
 }
-
-type OpenCall = TwilioCallRow & { conversationId: string };
 
 /**
  * Renders the answer and stores it as the step's (the first stored wins a race; a Gather's
@@ -147,85 +146,3 @@ async function answer(ctx: VoiceContext, call: OpenCall, step: number, after: nu
 }
 
 const Stored = z.object({ rows: z.array(z.object({ twiml: z.string() })) });
-
-async function storedAnswer(db: Database, callSid: string, step: number): Promise<string | undefined> {
-  const [row] = await db
-    .select({ twiml: twilioCallSteps.twiml })
-    .from(twilioCallSteps)
-    .where(and(eq(twilioCallSteps.callSid, callSid), eq(twilioCallSteps.step, step)));
-  return row?.twiml;
-}
-
-const PreviousStep = z.object({ position: z.coerce.number(), kind: z.string(), timerToken: z.string().nullable() });
-
-/** In one query: step k's stored answer (a replay), the call with its conversation, and the answer before k. */
-async function callAt(db: Database, callSid: string, step: number): Promise<{ replayed?: string; call?: OpenCall; previous?: z.infer<typeof PreviousStep> }> {
-  const [row] = await db
-    .select({
-      call: twilioCalls,
-      replayed: sql<string | null>`(select ${twilioCallSteps.twiml} from ${twilioCallSteps} where ${twilioCallSteps.callSid} = ${callSid} and ${twilioCallSteps.step} = ${step})`,
-      previous: sql<unknown>`(select json_build_object('position', s.position, 'kind', s.kind, 'timerToken', s.timer_token) from ${twilioCallSteps} s
-        where s.call_sid = ${callSid} and s.step < ${step} order by s.step desc limit 1)`,
-    })
-    .from(twilioCalls)
-    .where(eq(twilioCalls.callSid, callSid));
-  if (!row) return {};
-  if (row.replayed !== null) return { replayed: row.replayed };
-  const { conversationId } = row.call;
-  if (!conversationId) return {};
-  return { call: { ...row.call, conversationId }, ...(row.previous === null ? {} : { previous: PreviousStep.parse(row.previous) }) };
-}
-
-/**
- * The call's row, made by the first webhook: its start position is what the caller's open
- * journey (if any: a caller who had been texting) had said before, so the call does not read out
- * an SMS conversation's history.
- */
-async function openCall(db: Database, params: CallParams): Promise<{ call: TwilioCallRow; openConversation: string | undefined }> {
-  const [said] = await db
-    .select({ conversationId: conversations.id, position: max(messages.position) })
-    .from(contactIdentities)
-    .innerJoin(conversations, and(eq(conversations.contactId, contactIdentities.contactId), ne(conversations.status, 'ended')))
-    .innerJoin(messages, eq(messages.conversationId, conversations.id))
-    .where(and(eq(contactIdentities.channel, 'voice'), eq(contactIdentities.address, params.From)))
-    .groupBy(conversations.id);
-  await db
-    .insert(twilioCalls)
-    .values({ callSid: params.CallSid, from: params.From, to: params.To, startPosition: said?.position ?? 0 })
-    .onConflictDoNothing();
-  const [call] = await db.select().from(twilioCalls).where(eq(twilioCalls.callSid, params.CallSid));
-  if (!call) throw new Error(`call ${params.CallSid} was neither stored nor found`);
-  return { call, openConversation: said?.conversationId };
-}
-
-/** Puts the journey's no-input timer on hold while Twilio listens (see the top of this file). */
-function holdTimer(db: Database, conversationId: string, token: string): SQL {
-  return db
-    .update(timers)
-    .set({ cancelledAt: new Date() })
-    .where(and(eq(timers.conversationId, conversationId), eq(timers.token, token), isNull(timers.firedAt), isNull(timers.cancelledAt)))
-    .getSQL();
-}
-
-/**
- * Releases the held timer, due now, while the journey still waits on it (under the conversation's
- * row lock, as the processor changes it), and has the runtime fire what is due: the TIMER event
- * is appended and queued like any timer's.
- */
-async function fireHeldTimer(ctx: VoiceContext, conversationId: string, token: string): Promise<void> {
-  const released = await ctx.db.transaction(async (tx) => {
-    if (!(await lockConversation(tx, conversationId))) return false;
-    const [current] = await tx
-      .select({ token: sql<string | null>`${conversations.snapshot} -> 'context' -> 'timer' ->> 'token'` })
-      .from(conversations)
-      .where(eq(conversations.id, conversationId));
-    if (current?.token !== token) return false;
-    const rows = await tx
-      .update(timers)
-      .set({ cancelledAt: null, fireAt: new Date() })
-      .where(and(eq(timers.conversationId, conversationId), eq(timers.token, token), isNull(timers.firedAt)))
-      .returning({ id: timers.id });
-    return rows.length > 0;
-  });
-  if (released) await ctx.runtime.fireDueTimers(0);
-}
