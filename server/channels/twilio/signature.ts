@@ -1,7 +1,8 @@
 // Twilio signs every webhook: X-Twilio-Signature is an HMAC of the URL it called and the POSTed
 // parameters with the account's auth token. The check is the `twilio` package's own, so the
 // rules (sorted parameters, ports in the URL) are Twilio's, not a copy of them.
-import twilio from 'twilio';
+// The webhooks module alone: the package's index would also load every REST client.
+import { getExpectedTwilioSignature, validateRequest } from 'twilio/lib/webhooks/webhooks';
 import { publicUrl, type TwilioConfig } from './config';
 
 export const SIGNATURE_HEADER = 'x-twilio-signature';
@@ -9,10 +10,10 @@ export const SIGNATURE_HEADER = 'x-twilio-signature';
 /** Whether the request was signed by Twilio with our auth token (false when none is set). */
 export function isSignedByTwilio(config: TwilioConfig, requestUrl: string, header: string | null, params: Record<string, string>): boolean {
   if (!config.authToken || !header) return false;
-  return twilio.validateRequest(config.authToken, header, publicUrl(config, requestUrl), params);
+  return validateRequest(config.authToken, header, publicUrl(config, requestUrl), params);
 }
 
 /** The signature Twilio would send for this URL and these parameters (tests, fakes). */
 export function signTwilio(url: string, params: Record<string, string>, authToken: string): string {
-  return twilio.getExpectedTwilioSignature(authToken, url, params);
+  return getExpectedTwilioSignature(authToken, url, params);
 }

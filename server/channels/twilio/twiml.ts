@@ -1,8 +1,8 @@
 // TwiML for one voice answer: what the journey said since the last answer, then how the call
 // goes on (listen for keys or speech, queue for an agent, wait and come back, or hang up).
 // Built with the `twilio` package's VoiceResponse, so escaping and attribute names are its own.
-import twilio from 'twilio';
-import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse';
+// Imported from its own module: the package's index would also load every REST client.
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse';
 
 export interface GatherSpec {
   action: string;
@@ -23,7 +23,7 @@ export type VoiceEnding =
 
 /** The answer's TwiML: the Says (inside the Gather when listening), then the ending. */
 export function renderTwiml(says: readonly string[], language: string | undefined, ending: VoiceEnding): string {
-  const response = new twilio.twiml.VoiceResponse();
+  const response = new VoiceResponse();
   const spoken = language === undefined ? undefined : twilioLanguage(language);
   const sayAttributes: VoiceResponse.SayAttributes = spoken ? { language: spoken } : {};
   const sayAll = (target: Pick<VoiceResponse, 'say'> | Pick<VoiceResponse.Gather, 'say'>) => {
