@@ -100,6 +100,8 @@ describe('Twilio SMS (pglite)', () => {
     const sms = { MessageSid: twilioSid('SM'), From: '+66811111113', To: OUR_NUMBER, Body: 'hello' };
     await twilio.post('sms', sms);
     await twilio.fake.waitForMessages(2);
+    // The fake has answered; the adapter records the SID right after.
+    await twilio.api.services.runtime.idle();
     const [send] = await twilio.db.select().from(twilioSmsSends).where(eq(twilioSmsSends.messageSid, twilio.fake.messages[1]?.sid ?? ''));
     if (!send) throw new Error('the send was not recorded');
     const account = { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBaseUrl: twilio.fake.url, smsFrom: '+6629999999', webhookBaseUrl: 'https://switchboard.example' };
