@@ -48,17 +48,20 @@ export function twilioConfig(env: Env = process.env): TwilioConfig {
 
 
 /**
- * The URL Twilio called, as it signed it: the public base (when behind a proxy) with the
- * request's path and query, else the request's own URL.
+ * The URL Twilio called, as it signed it: the public base (when set) with the request's path and
+ * query; else the origin the request names (X-Forwarded-Proto/-Host from a proxy, else Host),
+ * since the URL a framework hands over may name the address it listens on (`localhost`) instead.
+ * Trusting those headers is safe here: they only choose the URL the signature is checked over,
+ * and only Twilio, holding the auth token, can sign one.
  */
-export function publicUrl(config: TwilioConfig, requestUrl: string): string {
-  if (!config.webhookBaseUrl) return requestUrl;
-  const url = new URL(requestUrl);
-  return `${config.webhookBaseUrl}${url.pathname}${url.search}`;
+export function publicUrl(config: TwilioConfig, request: Pick<Request, 'url' | 'headers'>): string {
+  const url = new URL(request.url);
+  const first = (name: string) => request.headers.get(name)?.split(',')[0]?.trim() || undefined;
+  const origin = config.webhookBaseUrl ?? `${first('x-forwarded-proto') ?? url.protocol.replace(':', '')}://${first('x-forwarded-host') ?? first('host') ?? url.host}`;
+  return `${origin}${url.pathname}${url.search}`;
 }
 
-/** An absolute URL of one of our Twilio endpoints, for TwiML actions and status callbacks. */
-export function endpointUrl(config: TwilioConfig, requestUrl: string, path: string): string {
-  const base = config.webhookBaseUrl ?? new URL(requestUrl).origin;
-  return `${base}${TWILIO_PREFIX}/${path}`;
+/** An absolute URL of one of our Twilio endpoints, on the origin Twilio called (`publicUrl`). */
+export function endpointUrl(publicRequestUrl: string, path: string): string {
+  return `${new URL(publicRequestUrl).origin}${TWILIO_PREFIX}/${path}`;
 }

@@ -14,7 +14,7 @@ import { UserError } from '../../errors';
 import { errorFields, log } from '../../log';
 import { fieldProblem } from '../../runtime/inbound';
 import type { Services } from '../../services';
-import { TWILIO_PREFIX, twilioConfig, type TwilioConfig } from './config';
+import { publicUrl, TWILIO_PREFIX, twilioConfig, type TwilioConfig } from './config';
 import { readForm } from './form';
 import { CallParams, CallStatusParams, GatherParams, SmsParams, SmsStatusParams, StepQuery } from './params';
 import { SIGNATURE_HEADER, isSignedByTwilio } from './signature';
@@ -35,6 +35,7 @@ export interface TwilioOptions {
 interface TwilioRequest {
   services: Pick<Services, 'db' | 'runtime'>;
   config: TwilioConfig;
+  /** The URL as Twilio called it (public origin): action URLs are built on it. */
   url: URL;
   params: Record<string, string>;
   settleMs: number;
@@ -88,12 +89,13 @@ export async function handleTwilio(request: Request, services: Pick<Services, 'd
   const config = options.config ?? twilioConfig();
   const form = await readForm(request);
   if (!form.ok) return failure(form.status, 'invalid_body', form.message);
-  if (!isSignedByTwilio(config, request.url, request.headers.get(SIGNATURE_HEADER), form.params)) {
+  const calledUrl = publicUrl(config, request);
+  if (!isSignedByTwilio(config, calledUrl, request.headers.get(SIGNATURE_HEADER), form.params)) {
     log.warn({ path: url.pathname }, 'Twilio webhook refused: missing or wrong signature');
     return failure(403, 'forbidden', config.authToken ? 'The X-Twilio-Signature does not match.' : 'TWILIO_AUTH_TOKEN is not set: Twilio webhooks are refused.');
   }
   try {
-    return await route({ services, config, url, params: form.params, settleMs: options.settleMs ?? 8_000 });
+    return await route({ services, config, url: new URL(calledUrl), params: form.params, settleMs: options.settleMs ?? 8_000 });
   } catch (error) {
     if (error instanceof UserError) return failure(httpStatus(error), error.reason.replace('-', '_'), error.message, error.details.issues?.[0]?.path);
     log.error({ path: url.pathname, ...errorFields(error) }, 'Twilio webhook failed');

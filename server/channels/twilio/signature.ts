@@ -3,14 +3,14 @@
 // rules (sorted parameters, ports in the URL) are Twilio's, not a copy of them.
 // The webhooks module alone: the package's index would also load every REST client.
 import { getExpectedTwilioSignature, validateRequest } from 'twilio/lib/webhooks/webhooks';
-import { publicUrl, type TwilioConfig } from './config';
+import type { TwilioConfig } from './config';
 
 export const SIGNATURE_HEADER = 'x-twilio-signature';
 
-/** Whether the request was signed by Twilio with our auth token (false when none is set). */
-export function isSignedByTwilio(config: TwilioConfig, requestUrl: string, header: string | null, params: Record<string, string>): boolean {
+/** Whether Twilio signed this call of `url` (see `publicUrl`) with our auth token (false when none is set). */
+export function isSignedByTwilio(config: TwilioConfig, url: string, header: string | null, params: Record<string, string>): boolean {
   if (!config.authToken || !header) return false;
-  return validateRequest(config.authToken, header, publicUrl(config, requestUrl), params);
+  return validateRequest(config.authToken, header, url, params);
 }
 
 /** The signature Twilio would send for this URL and these parameters (tests, fakes). */

@@ -34,7 +34,7 @@ export interface TwilioHarness {
    * POSTs a webhook signed with the account's token (or `signature`, when given) over `signedUrl`
    * (default: the URL posted to).
    */
-  post(path: string, params: Record<string, string>, options?: { signature?: string | null; signedUrl?: string }): Promise<WebhookAnswer>;
+  post(path: string, params: Record<string, string>, options?: { signature?: string | null; signedUrl?: string; headers?: Record<string, string> }): Promise<WebhookAnswer>;
   eventCount(): Promise<number>;
   close(): Promise<void>;
 }
@@ -51,9 +51,9 @@ export async function startTwilio(kind: DatabaseKind, options: ApiOptions = {}):
     db: api.services.db,
     fake,
     endpoint,
-    post: async (path, params, { signature, signedUrl } = {}) => {
+    post: async (path, params, { signature, signedUrl, headers: extra } = {}) => {
       const url = endpoint(path);
-      const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+      const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...extra };
       const signed = signature === undefined ? signTwilio(signedUrl ?? url, params, AUTH_TOKEN) : signature;
       if (signed !== null) headers[SIGNATURE_HEADER] = signed;
       const response = await fetch(url, { method: 'POST', headers, body: new URLSearchParams(params).toString() });

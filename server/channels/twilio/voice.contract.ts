@@ -185,6 +185,15 @@ export function describeVoiceContract(kind: DatabaseKind, options: Pick<ApiOptio
       expect(await twilio.db.select().from(twilioCalls).where(eq(twilioCalls.callSid, call.CallSid))).toEqual([]);
     });
 
+    it('checks the signature over the URL the proxy says Twilio called', async () => {
+      const call = { CallSid: twilioSid('CA'), From: '+66810000017', To: SILENCE_NUMBER };
+      const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'ivr.example' };
+      expect((await twilio.post('voice', call, { headers: forwarded })).status).toBe(403);
+      const answered = await twilio.post('voice', call, { headers: forwarded, signedUrl: 'https://ivr.example/api/channels/twilio/voice' });
+      expect(answered.status).toBe(200);
+      expect(answered.text).toContain('action="https://ivr.example/api/channels/twilio/voice/gather?step=1"');
+    });
+
     it('checks the signature over TWILIO_WEBHOOK_BASE_URL behind a proxy', async () => {
       process.env.TWILIO_WEBHOOK_BASE_URL = 'https://switchboard.example';
       try {

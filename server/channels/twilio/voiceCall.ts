@@ -38,6 +38,7 @@ export interface VoiceContext {
   db: Database;
   runtime: Runtime;
   config: TwilioConfig;
+  /** The URL Twilio called (its public origin): action URLs are built on it. */
   requestUrl: string;
   /** How long an answer waits for the journey before answering "hold on" (Pause, Redirect). */
   settleMs: number;
@@ -126,8 +127,8 @@ async function answer(ctx: VoiceContext, call: OpenCall, step: number, after: nu
     .orderBy(asc(messages.position));
   const says = rows.flatMap((row) => (row.direction === 'out' && row.channel === 'voice' && row.text ? [row.text] : []));
   const urls = {
-    gather: endpointUrl(ctx.config, ctx.requestUrl, `voice/gather?step=${step + 1}`),
-    resume: endpointUrl(ctx.config, ctx.requestUrl, `voice/resume?step=${step + 1}`),
+    gather: endpointUrl(ctx.requestUrl, `voice/gather?step=${step + 1}`),
+    resume: endpointUrl(ctx.requestUrl, `voice/resume?step=${step + 1}`),
   };
   const ending = voiceEnding(state, urls, { handoffDial: ctx.config.handoffDial, cameBackFromHandoff, now: new Date() });
   const twiml = renderTwiml(says, state.locale, ending);
