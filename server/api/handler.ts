@@ -1,5 +1,6 @@
 // The HTTP entry for the API: /api/trpc/* (tRPC), /api/auth/* (better-auth), /api/v1/* (REST)
-// /api/webchat/* (the public web-chat endpoints) and /api/channels/* (LINE and email webhooks). Next's route handlers call this; tests
+// /api/webchat/* (the public web-chat endpoints), /api/agent/* (the desktop's stream) and /api/channels/* (Twilio, LINE and
+// email webhooks). Next's route handlers call this; tests
 // serve it from a plain Node server.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { ROLES } from '../db/schema';
@@ -7,6 +8,7 @@ import { EMAIL_PREFIX, handleEmailWebhook } from '../channels/email/handler';
 import { handleLineWebhook, LINE_WEBHOOK_PATH } from '../channels/line/handler';
 import type { Services } from '../services';
 import { AGENT_STREAM_PATH, handleAgentStream } from '../desk/agentStreamHandler';
+import { handleTwilio, TWILIO_PREFIX, type TwilioOptions } from '../channels/twilio/handler';
 import { handleWebchat, WEBCHAT_PREFIX, type WebchatOptions } from '../webchat/handler';
 import { handleRestV1, REST_PREFIX } from './restV1';
 import { appRouter } from './root';
@@ -19,6 +21,8 @@ export const HEALTH_PATH = '/api/health';
 export interface ApiHandlerOptions {
   /** The web-chat widget's texts (the UI catalog is in app/, which server code may not import). */
   webchat?: WebchatOptions;
+  /** The Twilio webhooks' settings (default: the TWILIO_* environment variables). */
+  twilio?: TwilioOptions;
 }
 
 export function createApiHandler(services: Services | (() => Promise<Services>), options: ApiHandlerOptions = {}) {
@@ -36,6 +40,7 @@ export function createApiHandler(services: Services | (() => Promise<Services>),
     if (path === LINE_WEBHOOK_PATH) return handleLineWebhook(request, ready);
     if (path.startsWith(`${EMAIL_PREFIX}/`)) return handleEmailWebhook(request, ready);
     if (path === AGENT_STREAM_PATH) return handleAgentStream(request, ready);
+    if (path.startsWith(`${TWILIO_PREFIX}/`)) return handleTwilio(request, ready, options.twilio);
     if (path.startsWith(`${TRPC_ENDPOINT}/`)) {
       return fetchRequestHandler({
         endpoint: TRPC_ENDPOINT,

@@ -2,6 +2,7 @@
 // key: an adapter given the same key twice (a retry after a crash) must not send twice.
 import { emailAdapterFromEnv } from '../channels/email/adapter';
 import { lineAdapterFromEnv } from '../channels/line/adapter';
+import { twilioAdapters } from '../channels/twilio/adapters';
 import type { Database } from '../db/client';
 import type { CHANNELS } from '../db/schema';
 
@@ -58,5 +59,11 @@ export function defaultAdapters(env: Record<string, string | undefined> = proces
   const webhook = env.SWITCHBOARD_API_WEBHOOK_URL;
   const line = db ? lineAdapterFromEnv(db, env) : undefined;
   const email = db ? emailAdapterFromEnv(db, env) : undefined;
-  return { api: webhook ? webhookAdapter(webhook) : transcriptAdapter, webchat: transcriptAdapter, ...(line ? { line } : {}), ...(email ? { email } : {}) };
+  return {
+    api: webhook ? webhookAdapter(webhook) : transcriptAdapter,
+    webchat: transcriptAdapter,
+    ...(db ? twilioAdapters(env, db) : {}),
+    ...(line ? { line } : {}),
+    ...(email ? { email } : {}),
+  };
 }

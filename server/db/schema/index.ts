@@ -7,3 +7,4 @@ export * from './contactMerges';
 export * from './channels';
 export * from './routing';
 export * from './desk';
+export * from './twilio';

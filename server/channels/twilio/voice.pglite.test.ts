@@ -1,0 +1,3 @@
+import { describeVoiceContract } from './voice.contract';
+
+describeVoiceContract('pglite');
