@@ -14,7 +14,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
-import { agentProfiles, conversations, handoffRecords, type HandoffRecordRow } from '../db/schema';
+import { agentProfiles, conversations, handoffRecords, users, type HandoffRecordRow } from '../db/schema';
 import { loadsOf } from './agents';
 import { assign, mergeRequirements, type RoutableAgent, type WaitingConversation } from './assign';
 import { queueBook, type QueueBook } from './queues';
@@ -98,7 +98,14 @@ export function waitingOf(record: HandoffRecordRow, book: QueueBook): WaitingCon
 
 /** Available agents with their skills, capacity, load and idle time. */
 export async function routableAgents(tx: Database): Promise<RoutableAgent[]> {
-  const profiles = await tx.select().from(agentProfiles).where(eq(agentProfiles.presence, 'available'));
+  // Only agents are routed to: a profile outlives a role change (a designer's transcript grant, an agent made viewer).
+  const profiles = (
+    await tx
+      .select({ profile: agentProfiles })
+      .from(agentProfiles)
+      .innerJoin(users, eq(users.id, agentProfiles.userId))
+      .where(and(eq(agentProfiles.presence, 'available'), eq(users.role, 'agent')))
+  ).map((row) => row.profile);
   const loads = await loadsOf(tx, profiles.map((p) => p.userId));
   return profiles.map((profile) => ({
     agentId: profile.userId,

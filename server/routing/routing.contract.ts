@@ -167,6 +167,15 @@ describe(`routing with the runtime (${kind})`, () => {
     await expectUserError(resolveConversation(h.services, biller, fraudCase, 'done'), 'forbidden');
   });
 
+  it('routes only to users whose role is agent', async () => {
+    const designer = await h.makeUser('Desi', 'designer');
+    await updateAgent(h.services.db, { userId: designer, capacity: { api: 3 }, readTranscripts: true });
+    await setPresence(h.services, designer, 'available');
+    const id = await h.queueCustomer('cust-r1', 'general');
+    expect((await h.recordOf(id)).status).toBe('waiting');
+    expect((await queueFigures(h.services.db, h.now()))[0]).toMatchObject({ queue: 'general', agentsAvailable: 0 });
+  });
+
   it('lets an agent claim a waiting conversation and transfer it to a queue or another agent', async () => {
     const first = await h.makeAgent('First', { skills: [], capacity: { api: 1 } });
     const second = await h.makeAgent('Second', { skills: [], capacity: { api: 1 } });
