@@ -77,7 +77,9 @@ export function sortWaiting(waiting: HandoffRecordRow[], book: QueueBook, now: D
     const open = book.isOpen(record.queue, now);
     const waited = now.getTime() - record.waitingSince.getTime();
     const tooLong = rules.maxWaitSeconds !== null && waited >= rules.maxWaitSeconds * 1000;
-    if (rules.overflowQueue !== null && (tooLong || (!open && rules.whenClosed === 'overflow'))) overflow.push({ record, to: rules.overflowQueue });
+    // A closed queue hands over only to an open one: two closed queues overflowing into each other would ping-pong.
+    const closedOverflow = !open && rules.whenClosed === 'overflow' && rules.overflowQueue !== null && book.isOpen(rules.overflowQueue, now);
+    if (rules.overflowQueue !== null && (tooLong || closedOverflow)) overflow.push({ record, to: rules.overflowQueue });
     else if (open) candidates.push(record);
   }
   return { overflow, candidates };
