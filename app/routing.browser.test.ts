@@ -65,11 +65,11 @@ describe('routing settings (browser)', () => {
     await field('routingFieldTimezone').fill('Mars/Olympus');
     await field('routingFieldMaxWait').fill('300');
     await field('routingFieldOverflow').fill('general');
-    await page.getByRole('button', { name: en.routingSave, exact: true }).click();
+    await page.getByRole('form', { name: en.routingQueueFormAdd }).getByRole('button', { name: en.routingSave, exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'hours.timezone' }).waitFor();
 
     await field('routingFieldTimezone').fill('Asia/Bangkok');
-    await page.getByRole('button', { name: en.routingSave, exact: true }).click();
+    await page.getByRole('form', { name: en.routingQueueFormAdd }).getByRole('button', { name: en.routingSave, exact: true }).click();
     const row = page.getByTestId('routing-queues').getByRole('row').filter({ hasText: 'Fraud desk' });
     await row.waitFor();
     expect(await row.innerText()).toContain('fraud:3, thai');
@@ -99,8 +99,8 @@ describe('routing settings (browser)', () => {
 
   it('reads in Thai', async () => {
     await page.goto(url('/settings/routing?lang=th'));
-    await page.getByRole('heading', { name: th.routingQueuesTitle }).waitFor();
-    await page.getByRole('heading', { name: th.routingAgentsTitle }).waitFor();
+    await page.getByRole('heading', { name: th.routingQueuesTitle, exact: true }).waitFor();
+    await page.getByRole('heading', { name: th.routingAgentsTitle, exact: true }).waitFor();
     await shot('routing-settings-th.png');
     expect(browserErrors).toEqual([]);
   });
