@@ -167,6 +167,26 @@ describe(`routing with the runtime (${kind})`, () => {
     await expectUserError(resolveConversation(h.services, biller, fraudCase, 'done'), 'forbidden');
   });
 
+  it("tells 'routing' subscribers when presence, the waiting list or assignments change", async () => {
+    let told = 0;
+    const unsubscribe = h.services.runtime.notifier.subscribe('routing', () => {
+      told += 1;
+    });
+    try {
+      const agent = await h.makeAgent('Nia', { skills: [], capacity: { api: 1 } });
+      await setPresence(h.services, agent, 'available');
+      expect(told).toBeGreaterThan(0);
+      told = 0;
+      await h.queueCustomer('cust-n1', 'general');
+      expect(told).toBeGreaterThan(0);
+      told = 0;
+      await setPresence(h.services, agent, 'available');
+      expect(told).toBe(0);
+    } finally {
+      unsubscribe();
+    }
+  });
+
   it('routes only to users whose role is agent', async () => {
     const designer = await h.makeUser('Desi', 'designer');
     await updateAgent(h.services.db, { userId: designer, capacity: { api: 3 }, readTranscripts: true });
