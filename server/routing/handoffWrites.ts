@@ -178,6 +178,7 @@ function updateRow(conversationId: string, c: Change): SQL {
 
 const COLUMNS = sql.raw('v(conversation_id, status, queue, skills, waiting_since, requeued, agent, assigned_at, first_response_at, closed_at, transfers)');
 
+/** Set-once fields keep their first value. greatest() skips nulls (greatest(0, null) is 0), hence the explicit null cases. */
 function updateStatement(rows: SQL[]): SQL {
   return sql`update ${handoffRecords} as h set
     status = coalesce(v.status, h.status),
@@ -191,6 +192,7 @@ function updateStatement(rows: SQL[]): SQL {
       else greatest(0, round(extract(epoch from v.first_response_at - h.queued_at)))::int end,
     closed_at = coalesce(v.closed_at, h.closed_at),
     handle_seconds = case when v.closed_at is null then h.handle_seconds
+      when coalesce(h.assigned_at, v.assigned_at) is null then null
       else greatest(0, round(extract(epoch from v.closed_at - coalesce(h.assigned_at, v.assigned_at))))::int end,
     transfers = h.transfers + v.transfers
   from (values ${sql.join(rows, sql`, `)}) as ${COLUMNS}

@@ -2,7 +2,7 @@
 // assigned conversations, and live figures per queue.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { agentProfiles, contacts, handoffRecords, type HandoffRecordRow } from '../db/schema';
+import { agentProfiles, contacts, handoffRecords, users, type HandoffRecordRow, type SkillLevel } from '../db/schema';
 import { mergeRequirements, qualifies } from './assign';
 import { queueBook, type QueueBook } from './queues';
 import type { AssignedItem, QueueFigure, WaitingItem } from './types';
@@ -52,7 +52,11 @@ export async function queueFigures(db: Database, now = new Date()): Promise<Queu
     .select({ queue: handoffRecords.queue, status: handoffRecords.status, waitingSince: handoffRecords.waitingSince })
     .from(handoffRecords)
     .where(inArray(handoffRecords.status, ['waiting', 'assigned']));
-  const available = await db.select({ skills: agentProfiles.skills }).from(agentProfiles).where(eq(agentProfiles.presence, 'available'));
+  const available = await db
+    .select({ skills: agentProfiles.skills })
+    .from(agentProfiles)
+    .innerJoin(users, eq(users.id, agentProfiles.userId))
+    .where(and(eq(agentProfiles.presence, 'available'), eq(users.role, 'agent')));
   const names = new Set([...book.configured.map((queue) => queue.id), ...open.map((row) => row.queue)]);
   return [...names].sort().map((queue) => figureOf(queue, book, open, available, now));
 }
@@ -61,7 +65,7 @@ function figureOf(
   queue: string,
   book: QueueBook,
   open: { queue: string; status: HandoffRecordRow['status']; waitingSince: Date }[],
-  available: { skills: HandoffRecordRow['skills'] | { skill: string; level: number }[] }[],
+  available: { skills: SkillLevel[] }[],
   now: Date,
 ): QueueFigure {
   const rules = book.rulesFor(queue);
@@ -80,11 +84,8 @@ function figureOf(
   };
 }
 
-function skillMap(skills: unknown): Map<string, number> {
-  const map = new Map<string, number>();
-  if (!Array.isArray(skills)) return map;
-  for (const entry of skills) if (entry && typeof entry === 'object' && 'skill' in entry && 'level' in entry) map.set(String(entry.skill), Number(entry.level));
-  return map;
+function skillMap(skills: SkillLevel[]): Map<string, number> {
+  return new Map(skills.map((s) => [s.skill, s.level]));
 }
 
 function itemOf(record: HandoffRecordRow, name: string | null): Omit<WaitingItem, 'position'> {

@@ -1,7 +1,7 @@
 // Telling waiting customers where they stand: for handoffs whose node has `positionText`, a
 // QUEUE_UPDATE event (position and estimated wait) when the position changed, at once the first
 // time and then at most once per `everyMs`, so a busy queue does not flood the customer.
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { handoffRecords } from '../db/schema';
 import { mergeRequirements, qualifies } from './assign';
@@ -33,6 +33,7 @@ export async function tellPositions(db: Database, now: Date, everyMs = 60_000): 
     const locked = await lockConversations(tx, due.map((item) => item.conversationId));
     const estimate = await estimator(tx, [...new Set(due.map((item) => item.queue))]);
     const events: QueuedEvent[] = [];
+    const toldNow: { id: number; position: number }[] = [];
     for (const item of due) {
       if (!locked.has(item.conversationId)) continue;
       const estimatedWaitMinutes = estimate(item.queue, item.position);
@@ -41,7 +42,11 @@ export async function tellPositions(db: Database, now: Date, everyMs = 60_000): 
         event: { type: 'QUEUE_UPDATE', at: now.toISOString(), position: item.position, estimatedWaitMinutes },
         dedupeKey: `position:${item.handoffId}:${now.getTime()}`,
       });
-      await tx.update(handoffRecords).set({ toldPosition: item.position, toldAt: now }).where(eq(handoffRecords.id, item.handoffId));
+      toldNow.push({ id: item.handoffId, position: item.position });
+    }
+    if (toldNow.length > 0) {
+      await tx.execute(sql`update ${handoffRecords} as h set told_position = v.position, told_at = ${now.toISOString()}::timestamptz
+        from json_to_recordset(${JSON.stringify(toldNow)}::json) as v(id bigint, position int) where h.id = v.id`);
     }
     await insertEvents(tx, events, now);
     return events.map((event) => event.conversationId);

@@ -14,7 +14,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
-import { agentProfiles, conversations, handoffRecords, type HandoffRecordRow } from '../db/schema';
+import { agentProfiles, conversations, handoffRecords, users, type HandoffRecordRow } from '../db/schema';
 import { loadsOf } from './agents';
 import { assign, mergeRequirements, type RoutableAgent, type WaitingConversation } from './assign';
 import { queueBook, type QueueBook } from './queues';
@@ -77,7 +77,9 @@ export function sortWaiting(waiting: HandoffRecordRow[], book: QueueBook, now: D
     const open = book.isOpen(record.queue, now);
     const waited = now.getTime() - record.waitingSince.getTime();
     const tooLong = rules.maxWaitSeconds !== null && waited >= rules.maxWaitSeconds * 1000;
-    if (rules.overflowQueue !== null && (tooLong || (!open && rules.whenClosed === 'overflow'))) overflow.push({ record, to: rules.overflowQueue });
+    // A closed queue hands over only to an open one: two closed queues overflowing into each other would ping-pong.
+    const closedOverflow = !open && rules.whenClosed === 'overflow' && rules.overflowQueue !== null && book.isOpen(rules.overflowQueue, now);
+    if (rules.overflowQueue !== null && (tooLong || closedOverflow)) overflow.push({ record, to: rules.overflowQueue });
     else if (open) candidates.push(record);
   }
   return { overflow, candidates };
@@ -98,7 +100,14 @@ export function waitingOf(record: HandoffRecordRow, book: QueueBook): WaitingCon
 
 /** Available agents with their skills, capacity, load and idle time. */
 export async function routableAgents(tx: Database): Promise<RoutableAgent[]> {
-  const profiles = await tx.select().from(agentProfiles).where(eq(agentProfiles.presence, 'available'));
+  // Only agents are routed to: a profile outlives a role change (a designer's transcript grant, an agent made viewer).
+  const profiles = (
+    await tx
+      .select({ profile: agentProfiles })
+      .from(agentProfiles)
+      .innerJoin(users, eq(users.id, agentProfiles.userId))
+      .where(and(eq(agentProfiles.presence, 'available'), eq(users.role, 'agent')))
+  ).map((row) => row.profile);
   const loads = await loadsOf(tx, profiles.map((p) => p.userId));
   return profiles.map((profile) => ({
     agentId: profile.userId,

@@ -167,6 +167,35 @@ describe(`routing with the runtime (${kind})`, () => {
     await expectUserError(resolveConversation(h.services, biller, fraudCase, 'done'), 'forbidden');
   });
 
+  it("tells 'routing' subscribers when presence, the waiting list or assignments change", async () => {
+    let told = 0;
+    const unsubscribe = h.services.runtime.notifier.subscribe('routing', () => {
+      told += 1;
+    });
+    try {
+      const agent = await h.makeAgent('Nia', { skills: [], capacity: { api: 1 } });
+      await setPresence(h.services, agent, 'available');
+      expect(told).toBeGreaterThan(0);
+      told = 0;
+      await h.queueCustomer('cust-n1', 'general');
+      expect(told).toBeGreaterThan(0);
+      told = 0;
+      await setPresence(h.services, agent, 'available');
+      expect(told).toBe(0);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it('routes only to users whose role is agent', async () => {
+    const designer = await h.makeUser('Desi', 'designer');
+    await updateAgent(h.services.db, { userId: designer, capacity: { api: 3 }, readTranscripts: true });
+    await setPresence(h.services, designer, 'available');
+    const id = await h.queueCustomer('cust-r1', 'general');
+    expect((await h.recordOf(id)).status).toBe('waiting');
+    expect((await queueFigures(h.services.db, h.now()))[0]).toMatchObject({ queue: 'general', agentsAvailable: 0 });
+  });
+
   it('lets an agent claim a waiting conversation and transfer it to a queue or another agent', async () => {
     const first = await h.makeAgent('First', { skills: [], capacity: { api: 1 } });
     const second = await h.makeAgent('Second', { skills: [], capacity: { api: 1 } });

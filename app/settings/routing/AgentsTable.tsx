@@ -22,7 +22,7 @@ export function AgentsTable({ locale, initialAgents }: AgentsTableProps) {
           <tr>
             <th scope="col">{t(locale, 'routingColumnAgent')}</th>
             <th scope="col">{t(locale, 'routingColumnPresence')}</th>
-            <th scope="col">{t(locale, 'routingColumnSkills')}</th>
+            <th scope="col">{t(locale, 'routingColumnAgentSkills')}</th>
             <th scope="col">{t(locale, 'routingColumnCapacity')}</th>
             <th scope="col">{t(locale, 'routingColumnTranscripts')}</th>
             <th scope="col" />
@@ -30,7 +30,8 @@ export function AgentsTable({ locale, initialAgents }: AgentsTableProps) {
         </thead>
         <tbody>
           {agents.map((agent) => (
-            <AgentRow key={`${agent.userId}:${JSON.stringify([agent.skills, agent.capacity, agent.readTranscripts])}`} locale={locale} agent={agent} />
+            // Keyed by person only: a refetch after saving keeps the row (and its "Saved").
+            <AgentRow key={agent.userId} locale={locale} agent={agent} />
           ))}
         </tbody>
       </table>
