@@ -96,6 +96,9 @@ export function describeHandoffContract(kind: DatabaseKind, options: ApiOptions 
       expect((await bad.json()).error).toMatchObject({ code: 'invalid_field', field: 'text' });
       expect((await post(`/conversations/${id}/agent`, { action: 'dance' })).status).toBe(400);
       await post(`/conversations/${id}/agent`, { action: 'resolve' });
+      // Until the resolve is applied the conversation still waits, and a reply is accepted (it
+      // is applied after the resolve, in order): the refusal is for one that comes later.
+      await api.services.runtime.idle();
       const late = await post(`/conversations/${id}/agent`, { action: 'reply', text: 'too late' });
       expect(late.status).toBe(409);
       expect((await late.json()).error.message).toMatch(/not waiting for an agent/);
