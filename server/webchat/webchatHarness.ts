@@ -2,7 +2,6 @@
 // key `shop`, and the calls a widget makes. Shared by the web-chat test files.
 import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { FLOW_FORMAT } from '@/flows';
 import { createApiHandler } from '../api/handler';
 import { events } from '../db/schema';
 import { readFlowDocument } from '../flows/document';
@@ -12,41 +11,12 @@ import { serveFetch, type FetchServer } from '../http/serveFetch';
 import { setBinding } from '../runtime/bindings';
 import { startApi, type ApiHarness } from '../testing/apiHarness';
 import type { DatabaseKind } from '../testing/database';
+import { shopFlowFor } from '../testing/shopFlow';
 
 export const SHOP_KEY = 'shop';
 
 /** Greets with a menu (two quick replies); either choice says something and ends. */
-export const shopFlow = {
-  format: FLOW_FORMAT,
-  id: 'shop',
-  name: 'Shop',
-  nodes: [
-    { id: 'start', type: 'start', data: { channels: ['webchat'] } },
-    {
-      id: 'menu',
-      type: 'menu',
-      data: {
-        prompt: 'Hi! Track an order or say goodbye?',
-        timeout: '10m',
-        options: [
-          { id: 'track', label: 'Track my order', match: ['track'] },
-          { id: 'bye', label: 'Goodbye', match: ['bye'] },
-        ],
-      },
-    },
-    { id: 'tracked', type: 'message', data: { text: 'It ships tomorrow.' } },
-    { id: 'done', type: 'end', data: { outcome: 'resolved', text: 'Thanks for chatting!' } },
-    { id: 'lost', type: 'end', data: { outcome: 'abandoned' } },
-  ],
-  edges: [
-    { source: 'start', target: 'menu' },
-    { source: 'menu', sourceHandle: 'track', target: 'tracked' },
-    { source: 'menu', sourceHandle: 'bye', target: 'done' },
-    { source: 'menu', sourceHandle: 'noMatch', target: 'lost' },
-    { source: 'menu', sourceHandle: 'noInput', target: 'lost' },
-    { source: 'tracked', target: 'done' },
-  ],
-};
+export const shopFlow = shopFlowFor({ id: 'shop', name: 'Shop', channel: 'webchat', prompt: 'Hi! Track an order or say goodbye?', trackLabel: 'Track my order', goodbye: 'Thanks for chatting!', timeout: '10m' });
 
 export interface HistoryBody {
   conversation: { id: string; status: string; at: string | null; outcome: string | null } | null;

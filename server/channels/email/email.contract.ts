@@ -4,7 +4,6 @@
 import { count, eq } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FLOW_FORMAT } from '@/flows';
 import { conversations, emailOutbound, events } from '../../db/schema';
 import { readFlowDocument } from '../../flows/document';
 import { createFlow } from '../../flows/flowStore';
@@ -15,41 +14,12 @@ import { startApi, type ApiHarness } from '../../testing/apiHarness';
 import type { DatabaseKind } from '../../testing/database';
 import { emailAdapter } from './adapter';
 import { startFakeSmtp, type FakeSmtp } from './fakeSmtp';
+import { shopFlowFor } from '../../testing/shopFlow';
 
 const INBOX = 'support@acme.test';
 const SECRET = 'inbound-parse-secret';
 
-const mailFlow = {
-  format: FLOW_FORMAT,
-  id: 'mail-shop',
-  name: 'Mail shop',
-  nodes: [
-    { id: 'start', type: 'start', data: { channels: ['email'] } },
-    {
-      id: 'menu',
-      type: 'menu',
-      data: {
-        prompt: 'Hello! Shall we <track> your order or say goodbye?\nPick one:',
-        timeout: '1d',
-        options: [
-          { id: 'track', label: 'Track my order', match: ['track'] },
-          { id: 'bye', label: 'Goodbye', match: ['bye'] },
-        ],
-      },
-    },
-    { id: 'tracked', type: 'message', data: { text: 'It ships tomorrow.' } },
-    { id: 'done', type: 'end', data: { outcome: 'resolved', text: 'Thanks for writing!' } },
-    { id: 'lost', type: 'end', data: { outcome: 'abandoned' } },
-  ],
-  edges: [
-    { source: 'start', target: 'menu' },
-    { source: 'menu', sourceHandle: 'track', target: 'tracked' },
-    { source: 'menu', sourceHandle: 'bye', target: 'done' },
-    { source: 'menu', sourceHandle: 'noMatch', target: 'lost' },
-    { source: 'menu', sourceHandle: 'noInput', target: 'lost' },
-    { source: 'tracked', target: 'done' },
-  ],
-};
+const mailFlow = shopFlowFor({ id: 'mail-shop', name: 'Mail shop', channel: 'email', prompt: 'Hello! Shall we <track> your order or say goodbye?\nPick one:', trackLabel: 'Track my order', goodbye: 'Thanks for writing!', timeout: '1d' });
 
 export function describeEmailContract(kind: DatabaseKind): void {
   describe(`email channel (${kind})`, () => {

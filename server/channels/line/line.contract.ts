@@ -4,7 +4,6 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FLOW_FORMAT } from '@/flows';
 import { contactIdentities, contacts, conversations, events, messages } from '../../db/schema';
 import { readFlowDocument } from '../../flows/document';
 import { createFlow } from '../../flows/flowStore';
@@ -15,42 +14,13 @@ import type { DatabaseKind } from '../../testing/database';
 import { lineAdapter } from './adapter';
 import { handleLineWebhook } from './handler';
 import { startFakeLineApi, type FakeLineApi } from './fakeLineApi';
+import { shopFlowFor } from '../../testing/shopFlow';
 
 const SECRET = 'line-channel-secret-for-tests';
 const TOKEN = 'line-access-token-for-tests';
 const BOT = 'Ubot0000000000000000000000000000';
 
-const shopFlow = {
-  format: FLOW_FORMAT,
-  id: 'line-shop',
-  name: 'LINE shop',
-  nodes: [
-    { id: 'start', type: 'start', data: { channels: ['line'] } },
-    {
-      id: 'menu',
-      type: 'menu',
-      data: {
-        prompt: 'Hi! Track an order or say goodbye?',
-        timeout: '10m',
-        options: [
-          { id: 'track', label: 'Track my order, please', match: ['track'] },
-          { id: 'bye', label: 'Goodbye', match: ['bye'] },
-        ],
-      },
-    },
-    { id: 'tracked', type: 'message', data: { text: 'It ships tomorrow.' } },
-    { id: 'done', type: 'end', data: { outcome: 'resolved', text: 'Thanks for chatting!' } },
-    { id: 'lost', type: 'end', data: { outcome: 'abandoned' } },
-  ],
-  edges: [
-    { source: 'start', target: 'menu' },
-    { source: 'menu', sourceHandle: 'track', target: 'tracked' },
-    { source: 'menu', sourceHandle: 'bye', target: 'done' },
-    { source: 'menu', sourceHandle: 'noMatch', target: 'lost' },
-    { source: 'menu', sourceHandle: 'noInput', target: 'lost' },
-    { source: 'tracked', target: 'done' },
-  ],
-};
+const shopFlow = shopFlowFor({ id: 'line-shop', name: 'LINE shop', channel: 'line', prompt: 'Hi! Track an order or say goodbye?', trackLabel: 'Track my order, please', goodbye: 'Thanks for chatting!', timeout: '10m' });
 
 export function describeLineContract(kind: DatabaseKind): void {
   describe(`LINE channel (${kind})`, () => {
