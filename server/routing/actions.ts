@@ -6,7 +6,7 @@ import type { Database } from '../db/client';
 import { handoffRecords, users, type HandoffRecordRow, type Presence } from '../db/schema';
 import { notFound, UserError } from '../errors';
 import type { Services } from '../services';
-import { agentProfile, loadsOf, storePresence } from './agents';
+import { agentProfile, DEFAULT_CAPACITY, loadsOf, storePresence } from './agents';
 import { mergeRequirements, qualifies } from './assign';
 import { queueBook } from './queues';
 import { insertEvents, lockConversations, lockRouting, markAssigned } from './round';
@@ -105,7 +105,8 @@ async function mayTake(tx: Database, agentId: string, record: HandoffRecordRow):
     throw new UserError('forbidden', `The agent lacks the skills queue ${record.queue} requires.`);
   }
   const load = (await loadsOf(tx, [agentId])).get(agentId)?.[record.channel] ?? 0;
-  const capacity = profile?.capacity[record.channel] ?? 0;
+  // No profile yet: the defaults, as the desktop shows them (agentState).
+  const capacity = (profile?.capacity ?? DEFAULT_CAPACITY)[record.channel] ?? 0;
   if (load >= capacity) throw new UserError('precondition', `No free ${record.channel} slot: ${load} of ${capacity} in use.`);
 }
 

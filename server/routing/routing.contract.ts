@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseKind } from '../testing/database';
-import { messages } from '../db/schema';
+import { messages, users } from '../db/schema';
 import { upsertQueue, type QueueInput } from './queues';
 import { claimConversation, resolveConversation, setPresence, transferConversation } from './actions';
 import { assertCanSeeConversation, canReadTranscripts, visibleQueues } from './access';
@@ -217,6 +217,16 @@ describe(`routing with the runtime (${kind})`, () => {
     await h.settle();
     expect(await h.recordOf(id)).toMatchObject({ status: 'waiting', queue: 'billing', agentId: null, transfers: 1 });
     expect(await h.handoffOf(id)).toMatchObject({ status: 'queued', queue: 'billing' });
+  });
+
+  it('lets an agent no admin has set up yet claim with the default capacity the desktop shows', async () => {
+    const id = await h.queueCustomer('cust-fresh', 'general');
+    const fresh = 'fresh-agent';
+    await h.services.db.insert(users).values({ id: fresh, name: 'Fresh', email: 'fresh@example.com', role: 'agent' });
+    expect((await agentState(h.services.db, fresh)).capacity.api).toBeGreaterThan(0);
+    await claimConversation(h.services, fresh, id);
+    await h.settle();
+    expect(await h.handoffOf(id)).toMatchObject({ status: 'accepted', agent: fresh });
   });
 
   it('tells waiting customers their place and estimated wait, again when it changed and a minute passed', async () => {
