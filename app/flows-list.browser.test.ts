@@ -72,7 +72,7 @@ describe('flows list (browser)', () => {
     await createOwner(page, url(''), OWNER);
     await row('lost-card').getByText(en.listStatePublished).waitFor();
     await row('lost-card').getByText(fill(en.listVersion, { version: 1 })).waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(7);
+    expect(await page.locator('tbody tr').count()).toBe(8);
     await shot('list');
   });
 
