@@ -163,6 +163,7 @@ describe('one journey across voice, SMS, web chat and email (browser)', () => {
     expect(await customer.locator('.via').filter({ hasText: en.widgetViaVoice }).count()).toBeGreaterThanOrEqual(3);
     expect(await customer.locator('.via').filter({ hasText: en.widgetViaSms }).count()).toBe(1);
     expect(await conversation(conversationId)).toMatchObject({ status: 'active', at: 'sms-link' });
+    await shot(customer, 'cross-channel-customer-history.png');
     const chat = customer.getByRole('textbox', { name: en.widgetInputLabel });
     await chat.fill('Can it come on Saturday instead? I am out on Tuesday.');
     await chat.press('Enter');
@@ -184,12 +185,17 @@ describe('one journey across voice, SMS, web chat and email (browser)', () => {
     for (const text of ['สวิฟต์พาร์เซล สวัสดีค่ะคุณมาลี', '#1', 'Can it come on Saturday instead? I am out on Tuesday.']) await timeline.getByText(text, { exact: true }).waitFor();
     await timeline.getByText(en.deskEnteredNode.replace('{node}', 'main-menu · menu')).waitFor();
     await timeline.getByText(en.deskEnteredNode.replace('{node}', 'delivery-handoff · handoff')).waitFor();
+    await shot(agent, 'cross-channel-agent-history.png');
+    await agent.evaluate(`document.querySelector('[role="log"][aria-label="${en.deskTimeline}"]').scrollTop = 0`);
+    await shot(agent, 'cross-channel-agent-history-top.png');
     await agent.getByRole('button', { name: en.deskClaim }).first().click();
     await agent.getByText(en.deskClaimed).waitFor();
     const reply = agent.getByRole('textbox', { name: en.deskReplyLabel });
     await reply.fill('Hi Malee, Saturday 7 March works: I have moved parcel SP-4417 for you.');
     await reply.press('Enter');
     await bubbles(customer, 'Saturday 7 March works').waitFor();
+    await timeline.getByText('Hi Malee, Saturday 7 March works: I have moved parcel SP-4417 for you.').waitFor();
+    await expect.poll(() => reply.inputValue()).toBe('');
     await shot(customer, 'cross-channel-customer-chat.png');
     await shot(agent, 'cross-channel-agent-desk.png');
     await agent.getByRole('button', { name: en.deskResolve }).click();
