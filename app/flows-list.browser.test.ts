@@ -109,7 +109,7 @@ describe('flows list (browser)', () => {
     await page.getByRole('heading', { name: fill(en.listNoMatchTitle, { query: 'no such flow' }) }).waitFor();
     await shot('search-empty');
     await page.getByRole('button', { name: en.listClearSearch }).click();
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(8);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(9);
   });
 
   it('renames inline, and a published flow then shows unpublished changes', async () => {
