@@ -213,6 +213,8 @@ describe('one journey across voice, SMS, web chat and email (browser)', () => {
     expect(question.messageId).toMatch(new RegExp(`^<[0-9a-f]{40}@${MAIL_DOMAIN.replace('.', '\\.')}>$`));
     expect(question.inReplyTo).toBeUndefined();
     expect(question.text).toContain('ตอบกลับอีเมลนี้ด้วยตัวเลข 1 (ไม่พอใจมาก) ถึง 5 (พอใจมาก)');
+    // The scale is listed as its values: a numbered "1. 1 … 5. 5" would make every answer ambiguous.
+    expect(question.text?.trim().endsWith('\n\n1 · 2 · 3 · 4 · 5')).toBe(true);
 
     // 6. The customer replies "5" above the quoted question; the score lands and the journey ends.
     const answer = {
