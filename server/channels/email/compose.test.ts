@@ -9,15 +9,6 @@ describe('composeMail', () => {
     expect(mail.html).toContain('<ol><li>Track &#34;it&#34;</li><li>Bye</li></ol>');
   });
 
-  it('writes a scale of numbers (a survey) as one line of its values, never numbered', () => {
-    const nps = Array.from({ length: 11 }, (_, score) => ({ id: String(score), label: String(score) }));
-    const mail = composeMail({ text: 'How likely are you to recommend us, from 0 to 10?', quickReplies: nps, mediaUrl: null });
-    expect(mail.text).toBe('How likely are you to recommend us, from 0 to 10?\n\n0 · 1 · 2 · 3 · 4 · 5 · 6 · 7 · 8 · 9 · 10');
-    expect(mail.text).not.toMatch(/^1\. 0$/m);
-    expect(mail.html).toContain('<p>0 · 1 · 2 · 3 · 4 · 5 · 6 · 7 · 8 · 9 · 10</p>');
-    expect(mail.html).not.toContain('<ol>');
-  });
-
   it('keeps one "Re:" before the thread’s subject', () => {
     expect(replySubject('Where is my order?')).toBe('Re: Where is my order?');
     expect(replySubject('RE: Fwd: re: Where is my order?')).toBe('Re: Where is my order?');
