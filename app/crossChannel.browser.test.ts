@@ -215,12 +215,13 @@ describe('one journey across voice, SMS, web chat and email (browser)', () => {
     // Just the question: the scale's chat buttons are not listed on email.
     expect(question.text?.trim()).toBe('ขอบคุณที่ติดต่อสวิฟต์พาร์เซลค่ะ คุณพึงพอใจกับบริการครั้งนี้มากน้อยเพียงใด ตอบกลับอีเมลนี้ด้วยตัวเลข 1 (ไม่พอใจมาก) ถึง 5 (พอใจมาก)');
 
-    // 6. The customer replies "5" above the quoted question; the score lands and the journey ends.
+    // 6. The customer replies "5" above the quoted question, from Gmail in Thai (which wraps the
+    // attribution over two lines); the score lands and the journey ends.
     const answer = {
       from: `Malee <${CUSTOMER_EMAIL}>`,
       to: question.replyTo?.value[0]?.address ?? '',
       subject: `Re: ${question.subject ?? ''}`,
-      text: `5\n\nOn Mon, 2 Mar 2026 at 14:20, Swift Parcel <care@${MAIL_DOMAIN}> wrote:\n> ${question.text?.trim() ?? ''}`,
+      text: `5\n\nเมื่อ จ. 2 มี.ค. 2026 เวลา 14:20 Swift Parcel <care@${MAIL_DOMAIN}>\nเขียนว่า:\n\n> ${question.text?.trim() ?? ''}`,
       messageId: '<csat-answer-1@example.com>',
       inReplyTo: question.messageId ?? '',
       references: [question.messageId ?? ''],
