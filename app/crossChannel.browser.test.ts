@@ -235,9 +235,13 @@ describe('one journey across voice, SMS, web chat and email (browser)', () => {
     await expect.poll(async () => (await conversation(conversationId)).status, { timeout: 15_000 }).toBe('ended');
     await agent.getByText(en.deskEndedNote).waitFor();
 
-    // 7. The mail server retries the answer: accepted, applied once.
+    // 7. Late retries, after the journey has ended on another channel: the mail server resends
+    // the answer, Twilio the call's first webhook and its status. Each is accepted, none applied again.
     const before = await conversation(conversationId);
     await mailUs(answer);
+    const lateAnswer = await webhook('voice', call);
+    expect(lateAnswer).toEqual(answered);
+    expect((await webhook('voice/status', { ...call, CallStatus: 'completed', CallDuration: '41' })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await conversation(conversationId)).messages).toEqual(before.messages);
     expect(smtp.received.filter((entry) => entry.envelopeTo.includes(CUSTOMER_EMAIL))).toHaveLength(2);
