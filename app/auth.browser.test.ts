@@ -64,7 +64,7 @@ describe('first run and sign-in (browser)', () => {
     await page.getByText(OWNER.name).waitFor();
     await page.getByText(en.roleAdmin).waitFor();
     const { flows } = await exampleFlows();
-    expect(flows.length).toBe(7);
+    expect(flows.length).toBe(8);
     for (const flow of flows) await page.getByRole('link', { name: flow.name, exact: true }).waitFor();
     expect(await page.locator('tbody tr').count()).toBe(flows.length);
     await page.getByText(en.listStatePublished).first().waitFor();

@@ -72,7 +72,7 @@ describe('flows list (browser)', () => {
     await createOwner(page, url(''), OWNER);
     await row('lost-card').getByText(en.listStatePublished).waitFor();
     await row('lost-card').getByText(fill(en.listVersion, { version: 1 })).waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(7);
+    expect(await page.locator('tbody tr').count()).toBe(8);
     await shot('list');
   });
 
@@ -109,7 +109,7 @@ describe('flows list (browser)', () => {
     await page.getByRole('heading', { name: fill(en.listNoMatchTitle, { query: 'no such flow' }) }).waitFor();
     await shot('search-empty');
     await page.getByRole('button', { name: en.listClearSearch }).click();
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(8);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(9);
   });
 
   it('renames inline, and a published flow then shows unpublished changes', async () => {

@@ -48,14 +48,16 @@ export async function ensureBuild(): Promise<void> {
 
 /**
  * Serves the current build on a free port, against an empty PGlite database in a temp dir.
- * `env` adds settings for this server, e.g. SWITCHBOARD_HTTP_REWRITE to a local mock.
+ * `env` adds settings for this server, e.g. SWITCHBOARD_HTTP_REWRITE to a local mock; given as
+ * a function it gets the server's URL first (for settings naming it, e.g. SWITCHBOARD_PUBLIC_URL).
  */
-export async function startNextServer(env: Record<string, string> = {}): Promise<NextServer> {
+export async function startNextServer(env: Record<string, string> | ((url: string) => Record<string, string>) = {}): Promise<NextServer> {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-browser-'));
   const server = startNext(['start', '--hostname', '127.0.0.1', '--port', String(port)], {
     ...childEnv(),
-    ...env,
+    ...(typeof env === 'function' ? env(url) : env),
     PGLITE_DATA_DIR: dataDir,
   });
   const stop = async () => {
@@ -63,7 +65,6 @@ export async function startNextServer(env: Record<string, string> = {}): Promise
     rmSync(dataDir, { recursive: true, force: true });
     return code;
   };
-  const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilResponding(url, server.child);
   } catch (error) {
@@ -205,7 +206,8 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now (for a server the test starts or configures). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

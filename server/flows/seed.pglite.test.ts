@@ -22,7 +22,7 @@ describe('seeding the example flows', () => {
   it('publishes every example as version 1, subflows first, once', async () => {
     const report = await seedExampleFlows(database.db);
     expect(report.already).toBe(false);
-    expect(report.seeded).toHaveLength(7);
+    expect(report.seeded).toHaveLength(8);
     expect(report.seeded.indexOf('verify-identity')).toBeLessThan(report.seeded.indexOf('lost-card'));
     const flows = await listFlows(database.db);
     expect(flows.map((f) => f.id).sort()).toEqual([...report.seeded].sort());
