@@ -6,6 +6,8 @@ import type { Presence } from './deskTypes';
 const CHANNEL_KEYS: Record<string, MessageKey> = {
   webchat: 'deskChannelWebchat',
   voice: 'deskChannelVoice',
+  // Identities: calls and texts share the number (server/contacts/identities.ts).
+  phone: 'deskChannelPhone',
   sms: 'deskChannelSms',
   line: 'deskChannelLine',
   email: 'deskChannelEmail',
