@@ -96,7 +96,7 @@ export async function createServices(database: DatabaseHandle, options: Services
     await smtp?.close();
     routing.stop();
     await routing.settled();
-    runtime.stop();
+    await runtime.stop();
     await queue.close();
     await notifier.close();
     await database.close();

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   process.on('message', (raw) => {
     if (!ToWorker.safeParse(raw).success) return;
     void (async () => {
-      runtime.stop();
+      await runtime.stop();
       await queue.close();
       await database.close();
       clearInterval(flusher);

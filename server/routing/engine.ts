@@ -26,6 +26,8 @@ export class RoutingEngine {
   private unsubscribe: (() => void) | undefined;
   /** A round asked for shortly, after one skipped conversations a worker held. */
   private retry: Promise<void> | undefined;
+  /** Set by stop(): the database may close next, so nothing starts a round any more. */
+  private stopped = false;
 
   constructor(private readonly options: RoutingEngineOptions) {}
 
@@ -41,12 +43,14 @@ export class RoutingEngine {
   }
 
   stop(): void {
+    this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
   }
 
   /** Asks for a round soon; never throws (failures are logged and the next round retries). */
   trigger(): void {
+    if (this.stopped) return;
     this.again = true;
     this.running ??= this.loop();
   }

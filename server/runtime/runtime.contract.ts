@@ -260,7 +260,7 @@ export function describeRuntimeContract(kind: DatabaseKind, options: ApiOptions 
 
     // Last: it stops the harness's runtime.
     it('re-arms timers from the database when a runtime starts', async () => {
-      api.services.runtime.stop();
+      await api.services.runtime.stop();
       const started = await (await post({ channel: 'sms', from: '+66810000002', to: '+6620000000', text: 'order?' })).json();
       expect(await conversation(started.conversationId)).toMatchObject({ at: 'pause', status: 'active' });
       const queue = new EmbeddedQueue();
@@ -270,7 +270,7 @@ export function describeRuntimeContract(kind: DatabaseKind, options: ApiOptions 
         const ended = await until(started.conversationId, (view) => view.status === 'ended');
         expect(ended.messages.map((m) => m.text).at(-1)).toBe('Anything else? Bye for now.');
       } finally {
-        restarted.stop();
+        await restarted.stop();
         await queue.close();
       }
     });

@@ -58,6 +58,7 @@ export class Runtime {
   readonly notifier: ConversationNotifier;
   private readonly clock: () => Date;
   private sweeper: ReturnType<typeof setInterval> | undefined;
+  private sweeping: Promise<void> | undefined;
   /** Jobs running at once share apply transactions; events arriving together share ingest ones. */
   private readonly applies: Batcher<string, Applied>;
   private readonly ingests: Batcher<IngestRequest, Ingested>;
@@ -125,7 +126,7 @@ export class Runtime {
     const now = this.clock().getTime();
     for (const timer of await pendingTimers(this.options.db)) if (timer.fireAt.getTime() > now) await this.arm(timer);
     await this.sweep(0);
-    this.sweeper = setInterval(() => void this.sweep(STALE_MS).catch((error: unknown) => log.error(errorFields(error), 'sweep failed')), this.options.sweepMs ?? 5_000);
+    this.sweeper = setInterval(() => this.sweepInBackground(), this.options.sweepMs ?? 5_000);
     this.sweeper.unref();
   }
 
@@ -150,9 +151,23 @@ export class Runtime {
     return due.length;
   }
 
-  /** Stops the sweeper; the queue (and its timers) is closed by its owner. */
-  stop(): void {
+  /** One sweep at a time: a slow one (a loaded database) is not joined by the next. */
+  private sweepInBackground(): void {
+    if (this.sweeping) return;
+    this.sweeping = this.sweep(STALE_MS)
+      .catch((error: unknown) => log.error(errorFields(error), 'sweep failed'))
+      .finally(() => {
+        this.sweeping = undefined;
+      });
+  }
+
+  /**
+   * Stops the sweeper and resolves once a sweep under way is done, so the database can be
+   * closed next; the queue (and its timers) is closed by its owner.
+   */
+  async stop(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
+    await this.sweeping;
   }
 
   /** `GET /api/health`: the database answers a query and the queue can take jobs. */

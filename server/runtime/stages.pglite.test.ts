@@ -31,7 +31,7 @@ describe('stage observer', () => {
     await runtime.startWorker();
   });
   afterAll(async () => {
-    runtime?.stop();
+    await runtime?.stop();
     await queue?.close();
     await database?.close();
   });
