@@ -79,7 +79,9 @@ function direct(database: DatabaseHandle): Op {
 }
 
 async function overHttp(database: DatabaseHandle): Promise<{ op: Op; close(): Promise<void> }> {
-  const services = await createServices(database);
+  // No worker: nothing here runs conversations, and a worker's sweeps and routing rounds would
+  // share the machine with what is measured.
+  const services = await createServices(database, { worker: false });
   const server = await serveFetch(createApiHandler(services));
   const password = 'benchmark password';
   await createUser(services.auth, services.db, { email: 'bench@example.com', name: 'Bench', password, role: 'designer' });
@@ -91,7 +93,10 @@ async function overHttp(database: DatabaseHandle): Promise<{ op: Op; close(): Pr
       get: () => client.flows.get.query({ id: 'bench-http' }),
       save: async (revision) => (await client.flows.saveDraft.mutate({ id: 'bench-http', revision, content: doc })).revision,
     },
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await services.close();
+    },
   };
 }
 
