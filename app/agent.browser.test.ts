@@ -107,6 +107,9 @@ describe('agent desktop (browser)', () => {
     // Ana is offline: the handoff waits in her queue, live, and she claims it.
     const waiting = waitingList(agent).filter({ hasText: 'Order ORD-77' });
     await waiting.waitFor();
+    // Her queues' figures count it (polled and refetched with the inbox).
+    const queueRow = agent.getByRole('region', { name: en.deskQueues }).locator('[data-queue="support"]');
+    await expect.poll(() => queueRow.textContent()).toContain('1 waiting');
     await waiting.getByRole('button').click();
     await agent.getByRole('heading', { name: en.deskUnknownCustomer, level: 1 }).waitFor();
     const timeline = agent.getByRole('log', { name: en.deskTimeline });

@@ -35,7 +35,10 @@ export function AgentDesk({ locale, userId, initialConversation }: AgentDeskProp
   const notes = useQuery(trpc.desk.notes.list.queryOptions({ conversationId: selected ?? '' }, { enabled: selected !== null, staleTime: 0 }));
   const canned = useQuery(trpc.desk.canned.list.queryOptions());
 
-  const refetchInbox = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.desk.inbox.queryKey() }), [queryClient, trpc]);
+  const refetchInbox = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.desk.inbox.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.routing.figures.queryKey() });
+  }, [queryClient, trpc]);
   const refetchConversation = useCallback(
     (id: string) => {
       void queryClient.invalidateQueries({ queryKey: trpc.desk.conversation.queryKey({ id }) });

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { t, type Locale } from '@/app/i18n/messages';
 import { ChannelIcon } from './ChannelIcon';
+import { QueueFigures } from './QueueFigures';
 import styles from './desk.module.css';
 import { channelName, presenceName, waitClock } from './deskText';
 import { PRESENCES, type AssignedItem, type Inbox, type Presence, type WaitingItem } from './deskTypes';
@@ -79,6 +80,7 @@ export function InboxColumn({ locale, inbox, selected, stream, onSelect, onPrese
             />
           ))}
         </Section>
+        <QueueFigures locale={locale} />
       </div>
     </nav>
   );

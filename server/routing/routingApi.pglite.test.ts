@@ -40,7 +40,11 @@ describe('routing.* over tRPC (pglite)', () => {
     await admin.routing.agents.update.mutate({ userId: listed.userId, skills: [{ skill: 'fraud', level: 4 }], capacity: { voice: 1, webchat: 2 } });
     expect((await admin.routing.agents.list.query()).find((a) => a.userId === listed.userId)).toMatchObject({ skills: [{ skill: 'fraud', level: 4 }], capacity: { voice: 1, webchat: 2 } });
 
+    // An agent's desktop shows the figures of the queues they serve; an admin sees every queue.
+    await admin.routing.queues.upsert.mutate({ id: 'vip', name: 'VIP desk', requiredSkills: [{ skill: 'vip', minLevel: 1 }] });
     expect(await agent.routing.figures.query()).toEqual([{ queue: 'fraud', name: 'Fraud desk', waiting: 0, longestWaitSeconds: 0, agentsAvailable: 0, assigned: 0 }]);
+    expect((await admin.routing.figures.query()).map((figure) => figure.queue).sort()).toEqual(['fraud', 'vip']);
+    await admin.routing.queues.delete.mutate({ id: 'vip' });
     await admin.routing.queues.delete.mutate({ id: 'fraud' });
     expect(await admin.routing.queues.list.query()).toEqual([]);
   });

@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { Slug } from '@/flows/schema/common';
 import { AgentUpdate, listAgents, updateAgent } from '../../routing/agents';
+import { visibleQueues } from '../../routing/access';
 import { queueFigures } from '../../routing/lists';
 import { deleteQueue, listQueues, QueueInput, upsertQueue } from '../../routing/queues';
 import { jsonify } from '../json';
-import { adminProcedure, router } from '../trpc';
+import { adminProcedure, router, signedIn } from '../trpc';
 
 /** Admins and agents: the figures are what a supervisor and the desktop's header show. */
 const figuresProcedure = adminProcedure.meta({ roles: ['admin', 'agent'] });
@@ -33,5 +34,10 @@ export const routingRouter = router({
       ctx.services.runtime.notifier.publish('routing');
     }),
   }),
-  figures: figuresProcedure.query(async ({ ctx }) => jsonify(await queueFigures(ctx.services.db, ctx.services.runtime.now()))),
+  figures: figuresProcedure.query(async ({ ctx }) => {
+    const figures = await queueFigures(ctx.services.db, ctx.services.runtime.now());
+    // An agent sees the queues they serve, as with the conversations in them.
+    const visible = await visibleQueues(ctx.services.db, signedIn(ctx.user));
+    return jsonify(visible.all ? figures : figures.filter((figure) => visible.queues.includes(figure.queue)));
+  }),
 });
