@@ -17,6 +17,14 @@ export interface OutboundMessage {
   idempotencyKey: string;
 }
 
+/**
+ * A send that can never succeed (the customer blocked the account, the address does not exist):
+ * the message is marked failed at once instead of being retried with backoff.
+ */
+export class UndeliverableError extends Error {
+  override readonly name = 'UndeliverableError';
+}
+
 export interface ChannelAdapter {
   send(message: OutboundMessage): Promise<void>;
 }

@@ -6,7 +6,7 @@ import { contacts, conversations, messages, outbox } from '../db/schema';
 import { createFlow } from '../flows/flowStore';
 import { serveFetch, type FetchServer } from '../http/serveFetch';
 import { testDatabase, type TestDatabase } from '../testing/database';
-import { transcriptAdapter } from './adapters';
+import { transcriptAdapter, UndeliverableError } from './adapters';
 import { dispatchOutbox } from './dispatch';
 
 describe('outbox dispatch', () => {
@@ -63,6 +63,13 @@ describe('outbox dispatch', () => {
     // The refused item waits for its retry; the next test's sweep would send it once its backoff
     // ran out (a slow, loaded machine) and see a message it did not queue.
     await db.delete(outbox).where(eq(outbox.idempotencyKey, 'k3'));
+
+    // A send that can never succeed (a customer who blocked the account) fails at once, unretried.
+    const blocked = await send('k4');
+    const gone = { adapters: { api: { send: async () => Promise.reject(new UndeliverableError('the user blocked the account')) } }, onEvent: async () => undefined };
+    await dispatchOutbox(db, gone, [blocked.itemId]);
+    expect((await db.select().from(outbox).where(eq(outbox.idempotencyKey, 'k4')))[0]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await db.select().from(messages).where(eq(messages.id, blocked.messageId)))[0]).toMatchObject({ delivery: 'failed', deliveryError: 'the user blocked the account' });
   });
 
   it('sends a conversation\'s messages in commit order, even when a later one is dispatched first', async () => {

@@ -7,7 +7,7 @@ import type { FlowEvent } from '@/flows';
 import type { Database } from '../db/client';
 import { messages, outbox } from '../db/schema';
 import { conversationLog } from '../log';
-import { SEND_TIMEOUT_MS, type Channel, type ChannelAdapter } from './adapters';
+import { SEND_TIMEOUT_MS, UndeliverableError, type Channel, type ChannelAdapter } from './adapters';
 import type { RewriteUrl } from './egress';
 import { appendEvent } from './internalEvents';
 
@@ -129,7 +129,7 @@ async function dispatchItem(db: Database, options: DispatchOptions, item: Outbox
   } catch (error) {
     const attempts = item.attempts + 1;
     const reason = error instanceof Error ? error.message : String(error);
-    const failed = attempts >= MAX_ATTEMPTS;
+    const failed = attempts >= MAX_ATTEMPTS || error instanceof UndeliverableError;
     conversationLog(item.conversationId).warn({ outboxId: item.id, kind: item.kind, attempts, failed, reason }, 'outbox item not delivered');
     await db.transaction(async (tx) => {
       await tx

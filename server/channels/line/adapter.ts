@@ -5,7 +5,7 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Database } from '../../db/client';
 import { conversationLog } from '../../log';
-import { SEND_TIMEOUT_MS, type ChannelAdapter, type OutboundMessage } from '../../runtime/adapters';
+import { SEND_TIMEOUT_MS, UndeliverableError, type ChannelAdapter, type OutboundMessage } from '../../runtime/adapters';
 import { lineConfig, type LineConfig } from './config';
 import { lineMessages, retryKeyOf } from './messages';
 import { claimReplyToken, isUnfollowed, lineUserOf } from './users';
@@ -30,8 +30,8 @@ export function lineAdapter(options: LineAdapterOptions): ChannelAdapter {
   return {
     async send(message) {
       const userId = await lineUserOf(options.db, message.conversationId);
-      if (!userId) throw new Error('the conversation’s contact has no LINE user id');
-      if (await isUnfollowed(options.db, userId)) throw new Error('the LINE user unfollowed (blocked) the account; nothing is pushed to them');
+      if (!userId) throw new UndeliverableError('the conversation’s contact has no LINE user id');
+      if (await isUnfollowed(options.db, userId)) throw new UndeliverableError('the LINE user unfollowed (blocked) the account; nothing is pushed to them');
       const messages = lineMessages(message);
       if (await replied(options.db, client, userId, messages, clock(), message)) return;
       await withTimeout(client.pushMessage({ to: userId, messages }, retryKeyOf(message.idempotencyKey))).catch((error: unknown) => {
