@@ -28,6 +28,7 @@ import type { Database } from '../db/client';
 import { contactIdentities, contacts, conversations, events, type ContactRow, type ConversationRow, type EventRow } from '../db/schema';
 import { linkedIdentity } from '../contacts/identities';
 import { linkIdentity } from '../contacts/link';
+import type { OutboxRow } from './dispatch';
 import type { FlowProgram, MachineCache } from './machines';
 import { PendingWrites, recordEffects, writeRecorded, type Recorded } from './record';
 
@@ -37,11 +38,16 @@ export interface Processed {
   changed: string[];
   /** Outbox items this run committed, to hand to their adapters now. */
   outbox: number[];
+  /** Those of them it claimed as it wrote them: handed over without claiming. */
+  claimed: OutboxRow[];
   /** Timers this run set, to arm now. */
   timers: { conversationId: string; token: string; fireAt: Date }[];
   /** A handoff was queued, moved, accepted or closed: routing has work. */
   handoffs: boolean;
 }
+
+/** A message of the locked conversation is still pending (being sent, or waiting for a retry). */
+const sendPending = sql<boolean>`exists (select 1 from outbox as o where o.conversation_id = conversations.id and o.kind = 'send' and o.status = 'pending')`;
 
 type DeliveredOnCommit = (channel: ConversationRow['channel']) => boolean;
 
@@ -68,14 +74,16 @@ export async function processConversations(db: Database, machines: MachineCache,
     // sent under the same keys. The customer's message itself was committed durably at ingest.
     // Said in the locking statement (set_config(…, true) is `set local`): one round trip fewer.
     // It runs for each row found, and with none found the transaction writes nothing.
-    const locked = (
-      await tx
-        .select({ conversation: conversations, asyncCommit: sql`set_config('synchronous_commit', 'off', true)` })
-        .from(conversations)
-        .where(inArray(conversations.id, unique))
-        .orderBy(asc(conversations.id))
-        .for('update')
-    ).map((row) => row.conversation);
+    // Also read under the lock: whether a message of the conversation still waits to be sent
+    // (only this lock's holder adds any), which decides if this run's may be claimed as written.
+    const lockedRows = await tx
+      .select({ conversation: conversations, asyncCommit: sql`set_config('synchronous_commit', 'off', true)`, sendPending: sendPending.mapWith(Boolean) })
+      .from(conversations)
+      .where(inArray(conversations.id, unique))
+      .orderBy(asc(conversations.id))
+      .for('update');
+    const locked = lockedRows.map((row) => row.conversation);
+    const claimable = new Set(lockedRows.flatMap((row) => (row.sendPending ? [] : [row.conversation.id])));
     // Read after the lock, so `applied_seq` is the one this transaction owns.
     const pending = await tx
       .select({ event: events })
@@ -83,7 +91,7 @@ export async function processConversations(db: Database, machines: MachineCache,
       .innerJoin(conversations, eq(conversations.id, events.conversationId))
       .where(and(inArray(events.conversationId, unique), gt(events.seq, conversations.appliedSeq)))
       .orderBy(asc(events.conversationId), asc(events.seq));
-    const processed: Processed = { applied: 0, changed: [], outbox: [], timers: [], handoffs: false };
+    const processed: Processed = { applied: 0, changed: [], outbox: [], claimed: [], timers: [], handoffs: false };
     if (pending.length === 0) return processed;
     const byConversation = new Map<string, EventRow[]>();
     for (const { event } of pending) {
@@ -101,7 +109,9 @@ export async function processConversations(db: Database, machines: MachineCache,
       processed.applied += rows.length;
       processed.changed.push(conversation.id);
     }
-    processed.outbox = await writeRecorded(tx, writes, conversationWrites(updates, pending.map((row) => row.event.id)));
+    const written = await writeRecorded(tx, writes, conversationWrites(updates, pending.map((row) => row.event.id)), claimable);
+    processed.outbox = written.ids;
+    processed.claimed = written.claimed;
     // After the batch's own writes: a merge may end another conversation of this batch.
     for (const link of writes.identities) {
       await linkIdentity(tx, link.conversation.contactId, linkedIdentity(link.kind, link.address), { reason: 'identify', conversationId: link.conversation.id, now: link.at });

@@ -8,7 +8,7 @@ import { conversationLog, errorFields, log } from '../log';
 import type { InboundEvent } from './inbound';
 import { defaultAdapters, transcriptAdapter, type Channel, type ChannelAdapter } from './adapters';
 import { recordAgentAction, type AgentAction, type AgentActionResult } from './agentActions';
-import { dispatchOutbox } from './dispatch';
+import { dispatchOutbox, type OutboxRow } from './dispatch';
 import type { RewriteUrl } from './egress';
 import type { Ingested } from './ingest';
 import { ingestEvents, type IngestRequest } from './ingestBatch';
@@ -213,7 +213,9 @@ export class Runtime {
     // Messages first, timers beside them: a batch arms a timer per step (every question waits
     // with one), and arming them one by one, one Redis round trip each, before sending delayed
     // every message of the batch. A timer's row is already committed; arming only wakes it up.
-    await Promise.all([processed.outbox.length > 0 ? this.dispatch(processed.outbox) : undefined, ...processed.timers.map((timer) => this.arm(timer))]);
+    const claimed = new Set(processed.claimed.map((item) => item.id));
+    const unclaimed = processed.outbox.filter((id) => !claimed.has(id));
+    await Promise.all([processed.outbox.length > 0 ? this.dispatch(unclaimed, processed.claimed) : undefined, ...processed.timers.map((timer) => this.arm(timer))]);
   }
 
   private arm(timer: DueTimer): Promise<void> {
@@ -229,7 +231,7 @@ export class Runtime {
     }
   }
 
-  private dispatch(ids?: number[]): Promise<void> {
+  private dispatch(ids?: number[], claimed?: OutboxRow[]): Promise<void> {
     return dispatchOutbox(
       this.options.db,
       {
@@ -240,6 +242,7 @@ export class Runtime {
         clock: this.clock,
       },
       ids,
+      claimed,
     );
   }
 
