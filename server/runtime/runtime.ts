@@ -49,6 +49,7 @@ interface Applied {
 
 /** How long an event may wait unapplied before the sweeper assumes its job was lost. */
 const STALE_MS = 10_000;
+const DEFAULT_SWEEP_MS = 5_000;
 /** Wake-ups this much ahead of a timer's time still fire it: clocks of hosts differ a little. */
 const EARLY_TOLERANCE_MS = 1_000;
 
@@ -65,12 +66,15 @@ export class Runtime {
   private readonly handoffListeners = new Set<() => void>();
   /** Per conversation, the hand-over of the last run that changed it (until it is done). */
   private readonly handingOver = new Map<string, Promise<void>>();
+  /** Timers due further ahead wait in the database only: two sweep intervals and a margin. */
+  private readonly armAheadMs: number;
 
   constructor(private readonly options: RuntimeOptions) {
     this.machines = new MachineCache(options.services ?? simulatedServices);
     this.adapters = options.adapters ?? defaultAdapters(process.env, options.db);
     this.notifier = options.notifier ?? new LocalNotifier();
     this.clock = options.clock ?? (() => new Date());
+    this.armAheadMs = 2 * (options.sweepMs ?? DEFAULT_SWEEP_MS) + EARLY_TOLERANCE_MS;
     // One run in flight each (measured: 4 apply and 6 ingest runs before). Items that arrive
     // while a run works wait for it and go in the next one together: below saturation runs
     // otherwise hold one or two items each, an event then costs two to three times the CPU it
@@ -122,10 +126,9 @@ export class Runtime {
     queue.start((conversationId) => this.process(conversationId));
     queue.timers.start((timer) => this.fire(timer));
     // Timers due already are fired by the first sweep; the others wait for their time.
-    const now = this.clock().getTime();
-    for (const timer of await pendingTimers(this.options.db)) if (timer.fireAt.getTime() > now) await this.arm(timer);
+    await this.armNearTimers();
     await this.sweep(0);
-    this.sweeper = setInterval(() => void this.sweep(STALE_MS).catch((error: unknown) => log.error(errorFields(error), 'sweep failed')), this.options.sweepMs ?? 5_000);
+    this.sweeper = setInterval(() => void this.sweep(STALE_MS).catch((error: unknown) => log.error(errorFields(error), 'sweep failed')), this.options.sweepMs ?? DEFAULT_SWEEP_MS);
     this.sweeper.unref();
   }
 
@@ -136,6 +139,7 @@ export class Runtime {
    */
   private async sweep(staleMs: number): Promise<void> {
     for (const id of await this.unapplied(staleMs)) await this.options.queue.enqueue(id);
+    await this.armNearTimers();
     await this.fireDueTimers(staleMs);
     await this.dispatch();
   }
@@ -218,8 +222,26 @@ export class Runtime {
     await Promise.all([processed.outbox.length > 0 ? this.dispatch(unclaimed, processed.claimed) : undefined, ...processed.timers.map((timer) => this.arm(timer))]);
   }
 
-  private arm(timer: DueTimer): Promise<void> {
-    return this.options.queue.timers.arm(timer, timer.fireAt.getTime() - this.clock().getTime());
+  /**
+   * Only a timer due within `armAheadMs` is armed; a later one waits in its row until a sweep
+   * finds it near (every sweep arms those, see armNearTimers). Most timers are cancelled long
+   * before they are due (a question's no-input timeout, re-set at every answer), and arming
+   * each one cost a Redis delayed job per step, which also woke every worker's timer queue.
+   */
+  private async arm(timer: DueTimer): Promise<void> {
+    const delayMs = timer.fireAt.getTime() - this.clock().getTime();
+    if (delayMs > this.armAheadMs) return;
+    await this.options.queue.timers.arm(timer, delayMs);
+  }
+
+  /**
+   * Arms the pending timers due within `armAheadMs`. Sweeps run more often than that, so each
+   * timer is armed before it is due; arming one twice adds nothing (timers.ts). Overdue ones are
+   * left to fireDueTimers.
+   */
+  private async armNearTimers(): Promise<void> {
+    const now = this.clock().getTime();
+    for (const timer of await pendingTimers(this.options.db, new Date(now + this.armAheadMs))) if (timer.fireAt.getTime() > now) await this.arm(timer);
   }
 
   private async fire(timer: DueTimer): Promise<void> {
