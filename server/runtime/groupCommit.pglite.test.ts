@@ -17,6 +17,7 @@ import { MachineCache } from './machines';
 import { processConversations } from './processor';
 import { EmbeddedQueue } from './queue';
 import { Runtime } from './runtime';
+import { fireTimer } from './timers';
 import { simulatedServices } from '@/flows';
 
 describe('group commit', () => {
@@ -63,6 +64,10 @@ describe('group commit', () => {
       // Each step cancelled the timer the one before set: one is left waiting.
       const waiting = await database.db.select().from(timers).where(and(eq(timers.conversationId, id), isNull(timers.cancelledAt)));
       expect(waiting).toHaveLength(1);
+      // One row, moved from token to token: a table growing by a row per question is not kept.
+      expect(await database.db.select().from(timers).where(eq(timers.conversationId, id))).toHaveLength(1);
+      const earlier = { conversationId: id, token: 't1', fireAt: waiting[0]?.fireAt ?? new Date() };
+      expect(await fireTimer(database.db, earlier, new Date())).toBe(false);
       const items = await database.db.select({ key: outbox.idempotencyKey }).from(outbox).where(eq(outbox.conversationId, id)).orderBy(asc(outbox.id));
       // Keys name the conversation, the event's sequence number and the effect's place in its step.
       expect(items.map((item) => item.key.split(':').slice(0, 2).join(':'))).toEqual([`${id}:2`, `${id}:3`]);

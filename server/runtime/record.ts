@@ -5,14 +5,15 @@
 // statement costs a round trip and its parsing and planning in PostgreSQL, whether it carries
 // one row or fifty.
 import { randomUUID } from 'node:crypto';
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Effect, FlowEvent, IdentityKind } from '@/flows';
 import type { Database } from '../db/client';
-import { conversationPath, messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
+import { conversationPath, messages, outbox, type ConversationRow, type EventRow } from '../db/schema';
 import { HandoffWrites } from '../routing/handoffWrites';
 import { leaseMsOf, type OutboxRow } from './dispatch';
+import { timerWrites, type TimerWrite, type WritePart } from './timerWrites';
 
 /** The conversation's state as the effects of one run leave it. */
 export interface Recorded {
@@ -22,14 +23,6 @@ export interface Recorded {
   channel: ConversationRow['channel'];
 }
 
-/** A timer as the steps of one transaction leave it: their last operation on it decides. */
-interface TimerWrite {
-  conversationId: string;
-  token: string;
-  /** The last `timer.set`'s due time; undefined when the steps only cancelled it. */
-  fireAt: Date | undefined;
-  cancelled: boolean;
-}
 
 /** Rows the steps of one transaction will write, in step order. */
 export class PendingWrites {
@@ -195,17 +188,17 @@ export interface WrittenOutbox {
  * PostgreSQL numbers (`position`) in the order given, so the transcript keeps step order.
  */
 export async function writeRecorded(tx: Database, writes: PendingWrites, also: SQL[], claimable: ReadonlySet<string> = new Set()): Promise<WrittenOutbox> {
-  const parts: SQL[] = [...also];
-  if (writes.messages.length > 0) parts.push(tx.insert(messages).values(writes.messages).getSQL());
-  if (writes.path.length > 0) parts.push(tx.insert(conversationPath).values(writes.path).getSQL());
+  const parts: WritePart[] = also.map((statement) => ({ statement }));
+  if (writes.messages.length > 0) parts.push({ statement: tx.insert(messages).values(writes.messages).getSQL() });
+  if (writes.path.length > 0) parts.push({ statement: tx.insert(conversationPath).values(writes.path).getSQL() });
   parts.push(...timerWrites(tx, [...writes.timers.values()]));
-  parts.push(...writes.handoffs.statements(tx));
+  parts.push(...writes.handoffs.statements(tx).map((statement) => ({ statement })));
   const items = writes.outbox.map((item) => claimedAsWritten(item, claimable));
   const main =
     items.length > 0
       ? sql`${tx.insert(outbox).values(items).getSQL()} returning ${outbox.id}, ${outbox.idempotencyKey}, ${outbox.nextAttemptAt} > now() as claimed`
       : sql`select 0 as id, '' as idempotency_key, false as claimed where false`;
-  const ctes = parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`);
+  const ctes = parts.map((part, index) => sql`${sql.raw(part.name ?? `w${index}`)} as (${part.statement})`);
   const statement = ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${main}` : main;
   const rows = OutboxIds.parse(await tx.execute(statement)).rows;
   const byKey = new Map(writes.outbox.map((item) => [item.idempotencyKey, item]));
@@ -244,35 +237,6 @@ function outboxRow(id: number, item: OutboxInsert): OutboxRow {
     nextAttemptAt: new Date(),
     sentAt: null,
   };
-}
-
-/**
- * A timer the steps set (and maybe cancelled after) is upserted as they left it; one they only
- * cancelled is marked cancelled if it exists. The same end state as running each operation.
- */
-function timerWrites(tx: Database, all: TimerWrite[]): SQL[] {
-  const statements: SQL[] = [];
-  const upserts = all.flatMap(({ conversationId, token, fireAt, cancelled }) => (fireAt ? [{ conversationId, token, fireAt, cancelledAt: cancelled ? new Date() : null }] : []));
-  if (upserts.length > 0) {
-    statements.push(
-      tx
-        .insert(timers)
-        .values(upserts)
-        .onConflictDoUpdate({ target: [timers.conversationId, timers.token], set: { fireAt: sql`excluded.fire_at`, cancelledAt: sql`excluded.cancelled_at` } })
-        .getSQL(),
-    );
-  }
-  const cancels = all.filter((timer) => timer.fireAt === undefined);
-  if (cancels.length > 0) {
-    statements.push(
-      tx
-        .update(timers)
-        .set({ cancelledAt: new Date() })
-        .where(or(...cancels.map((timer) => and(eq(timers.conversationId, timer.conversationId), eq(timers.token, timer.token)))))
-        .getSQL(),
-    );
-  }
-  return statements;
 }
 
 function outboundPayload(effect: Extract<Effect, { type: 'send' }>) {
