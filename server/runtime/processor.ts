@@ -10,7 +10,7 @@
 // changes is that the batch shares the transaction's fixed cost and each table is written with
 // one multi-row statement, so a batch of 30 costs about the round trips one event did. Rows are
 // locked in id order, so two batches sharing conversations wait for each other, never deadlock.
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import { z } from 'zod';
 import {
@@ -29,6 +29,7 @@ import { contactIdentities, contacts, conversations, events, type ContactRow, ty
 import { linkedIdentity } from '../contacts/identities';
 import { linkIdentity } from '../contacts/link';
 import type { OutboxRow } from './dispatch';
+import { lockConversations, pendingEvents } from './applyReads';
 import type { FlowProgram, MachineCache } from './machines';
 import { PendingWrites, recordEffects, writeRecorded, type Recorded } from './record';
 
@@ -45,9 +46,6 @@ export interface Processed {
   /** A handoff was queued, moved, accepted or closed: routing has work. */
   handoffs: boolean;
 }
-
-/** A message of the locked conversation is still pending (being sent, or waiting for a retry). */
-const sendPending = sql<boolean>`exists (select 1 from outbox as o where o.conversation_id = conversations.id and o.kind = 'send' and o.status = 'pending')`;
 
 type DeliveredOnCommit = (channel: ConversationRow['channel']) => boolean;
 
@@ -72,29 +70,18 @@ export async function processConversations(db: Database, machines: MachineCache,
     // already durable, with deterministic idempotency keys. A crash can only lose the whole
     // transaction (never part of it), and the events are then applied again, sending what was
     // sent under the same keys. The customer's message itself was committed durably at ingest.
-    // Said in the locking statement (set_config(…, true) is `set local`): one round trip fewer.
-    // It runs for each row found, and with none found the transaction writes nothing.
-    // Also read under the lock: whether a message of the conversation still waits to be sent
-    // (only this lock's holder adds any), which decides if this run's may be claimed as written.
-    const lockedRows = await tx
-      .select({ conversation: conversations, asyncCommit: sql`set_config('synchronous_commit', 'off', true)`, sendPending: sendPending.mapWith(Boolean) })
-      .from(conversations)
-      .where(inArray(conversations.id, unique))
-      .orderBy(asc(conversations.id))
-      .for('update');
+    // Said in the locking statement (applyReads.ts): one round trip fewer. It runs for each row
+    // found, and with none found the transaction writes nothing. The lock also reads whether a
+    // message of the conversation is still pending, which decides if this run's may be claimed
+    // as written.
+    const lockedRows = await lockConversations(tx, unique);
     const locked = lockedRows.map((row) => row.conversation);
     const claimable = new Set(lockedRows.flatMap((row) => (row.sendPending ? [] : [row.conversation.id])));
-    // Read after the lock, so `applied_seq` is the one this transaction owns.
-    const pending = await tx
-      .select({ event: events })
-      .from(events)
-      .innerJoin(conversations, eq(conversations.id, events.conversationId))
-      .where(and(inArray(events.conversationId, unique), gt(events.seq, conversations.appliedSeq)))
-      .orderBy(asc(events.conversationId), asc(events.seq));
+    const pending = await pendingEvents(tx, unique);
     const processed: Processed = { applied: 0, changed: [], outbox: [], claimed: [], timers: [], handoffs: false };
     if (pending.length === 0) return processed;
     const byConversation = new Map<string, EventRow[]>();
-    for (const { event } of pending) {
+    for (const event of pending) {
       const list = byConversation.get(event.conversationId);
       if (list) list.push(event);
       else byConversation.set(event.conversationId, [event]);
@@ -109,7 +96,7 @@ export async function processConversations(db: Database, machines: MachineCache,
       processed.applied += rows.length;
       processed.changed.push(conversation.id);
     }
-    const written = await writeRecorded(tx, writes, conversationWrites(updates, pending.map((row) => row.event.id)), claimable);
+    const written = await writeRecorded(tx, writes, conversationWrites(updates, pending.map((event) => event.id)), claimable);
     processed.outbox = written.ids;
     processed.claimed = written.claimed;
     // After the batch's own writes: a merge may end another conversation of this batch.
