@@ -9,11 +9,10 @@
 // one multi-row insert. The numbers are read after the lock and every writer of events takes
 // the lock first (internalEvents.ts), so they are exact. Any other batch (a new sender, contact
 // details to fill in, a hangup) takes each event the long way, in order, in the same transaction.
-import { z } from 'zod';
+import { and, asc, eq, inArray, max, ne, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { runFixed, type FixedStatement } from '../db/fixedStatement';
-import { events } from '../db/schema';
-import { identityOf, type IdentityKey } from '../contacts/identities';
+import { contactIdentities, conversations, events } from '../db/schema';
+import { identityOf } from '../contacts/identities';
 import type { InboundEvent } from './inbound';
 import { dedupeKeyOf, firstDelivery, flowEventOf, ingestIn, type Ingested } from './ingest';
 import { ingestKnownSender } from './ingestOne';
@@ -46,7 +45,13 @@ async function knownSendersOnly(tx: Database, requests: IngestRequest[]): Promis
   if (requests.some(({ event }) => event.contact !== undefined || event.hangup)) return undefined;
   const identities = requests.map(({ event }) => identityOf(event.channel, event.from));
   const senders = new Map(identities.map((identity) => [identityKey(identity.channel, identity.address), identity]));
-  const open = await lockOpenConversations(tx, [...senders.values()]);
+  const open = await tx
+    .select({ id: conversations.id, channel: contactIdentities.channel, address: contactIdentities.address })
+    .from(contactIdentities)
+    .innerJoin(conversations, and(eq(conversations.contactId, contactIdentities.contactId), ne(conversations.status, 'ended')))
+    .where(or(...[...senders.values()].map((identity) => and(eq(contactIdentities.channel, identity.channel), eq(contactIdentities.address, identity.address)))))
+    .orderBy(asc(conversations.id))
+    .for('update', { of: conversations });
   const conversationOf = new Map(open.map((row) => [identityKey(row.channel, row.address), row.id]));
   if (conversationOf.size < senders.size) return undefined;
 
@@ -106,37 +111,18 @@ async function sameMessageElsewhere(tx: Database, request: IngestRequest | undef
 async function seenBefore(tx: Database, requests: IngestRequest[]): Promise<Map<string, Ingested>> {
   const keys = requests.flatMap(({ event }) => dedupeKeyOf(event) ?? []);
   if (keys.length === 0) return new Map();
-  const rows = z.array(z.object({ dedupe_key: z.string(), conversation_id: z.string(), id: z.coerce.number() })).parse(await runFixed(tx, SEEN_BEFORE, [keys]));
-  return new Map(rows.map((row) => [row.dedupe_key, { conversationId: row.conversation_id, eventId: row.id }]));
+  const rows = await tx
+    .select({ dedupeKey: events.dedupeKey, conversationId: events.conversationId, eventId: events.id })
+    .from(events)
+    .where(inArray(events.dedupeKey, keys));
+  return new Map(rows.map(({ dedupeKey, ...first }) => [dedupeKey ?? '', first]));
 }
 
 async function lastSequences(tx: Database, conversationIds: string[]): Promise<Map<string, number>> {
-  const rows = z.array(z.object({ conversation_id: z.string(), seq: z.coerce.number().nullable() })).parse(await runFixed(tx, LAST_SEQUENCES, [conversationIds]));
-  return new Map(rows.map((row) => [row.conversation_id, row.seq ?? 0]));
+  const rows = await tx
+    .select({ conversationId: events.conversationId, seq: max(events.seq) })
+    .from(events)
+    .where(inArray(events.conversationId, conversationIds))
+    .groupBy(events.conversationId);
+  return new Map(rows.map((row) => [row.conversationId, row.seq ?? 0]));
 }
-
-/** The senders' open conversations, locked in id order (as the processor locks them). */
-async function lockOpenConversations(tx: Database, senders: IdentityKey[]): Promise<{ id: string; channel: string; address: string }[]> {
-  const params = [senders.map((sender) => sender.channel), senders.map((sender) => sender.address)];
-  return z.array(z.object({ id: z.string(), channel: z.string(), address: z.string() })).parse(await runFixed(tx, LOCK_OPEN, params));
-}
-
-// Fixed statements (server/db/fixedStatement.ts): one text whatever the batch holds.
-const LOCK_OPEN: FixedStatement = {
-  name: 'ingest_lock_open_conversations',
-  text: `
-    select c.id, i.channel, i.address from contact_identities i
-    join conversations c on c.contact_id = i.contact_id and c.status <> 'ended'
-    where (i.channel, i.address) in (select * from unnest($1::text[], $2::text[]))
-    order by c.id for update of c`,
-};
-
-const SEEN_BEFORE: FixedStatement = {
-  name: 'ingest_seen_before',
-  text: 'select dedupe_key, conversation_id, id from events where dedupe_key = any($1::text[])',
-};
-
-const LAST_SEQUENCES: FixedStatement = {
-  name: 'ingest_last_sequences',
-  text: 'select conversation_id, max(seq) as seq from events where conversation_id = any($1::uuid[]) group by conversation_id',
-};
