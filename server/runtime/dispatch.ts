@@ -41,11 +41,19 @@ export interface DispatchOptions {
   clock?: () => Date;
 }
 
+const LEASE_MARGIN_MS = 10_000;
+
+/** The lease of an item claimed as it is written (record.ts): the same as LEASE computes. */
+export function leaseMsOf(payload: unknown): number {
+  const timeoutMs = typeof payload === 'object' && payload !== null && 'timeoutMs' in payload ? Number(payload.timeoutMs) : NaN;
+  return (Number.isInteger(timeoutMs) ? timeoutMs : SEND_TIMEOUT_MS) + LEASE_MARGIN_MS;
+}
+
 /**
  * How long a claimed item is left to its claimant before a sweep may try it again: the attempt's
  * own time limit (the http node's timeout, or the adapters' send timeout) plus a margin.
  */
-const LEASE = sql`now() + (coalesce((${outbox.payload} ->> 'timeoutMs')::int, ${SEND_TIMEOUT_MS}) + 10000) * interval '1 millisecond'`;
+const LEASE = sql`now() + (coalesce((${outbox.payload} ->> 'timeoutMs')::int, ${SEND_TIMEOUT_MS}) + ${LEASE_MARGIN_MS}) * interval '1 millisecond'`;
 
 /**
  * Dispatches the given items, or (without ids) every pending item that is due. Items are claimed
@@ -59,9 +67,12 @@ const LEASE = sql`now() + (coalesce((${outbox.payload} ->> 'timeoutMs')::int, ${
  * again a few times in the next moments (the common race: another worker committed just before
  * it and is sending); this costs nothing when nothing is held back.
  */
-export async function dispatchOutbox(db: Database, options: DispatchOptions, ids?: number[]): Promise<void> {
+export async function dispatchOutbox(db: Database, options: DispatchOptions, ids?: number[], claimed: OutboxRow[] = []): Promise<void> {
+  // Items the apply transaction claimed as it wrote them (record.ts): no claiming round trip.
+  await dispatchClaimed(db, options, claimed);
   const due = and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`));
   if (!ids) return dispatchClaimed(db, options, await claim(db, due));
+  if (ids.length === 0) return;
   let waiting = ids;
   for (const pause of [0, ...WAIT_FOR_EARLIER_MS]) {
     if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
@@ -118,7 +129,7 @@ async function dispatchClaimed(db: Database, options: DispatchOptions, items: Ou
   for (const item of sent) if (item.messageId) options.onDelivery?.(item.conversationId);
 }
 
-type OutboxRow = typeof outbox.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
 
 /** Carries the item out; true when it is done, false when a failure was recorded for a retry. */
 async function dispatchItem(db: Database, options: DispatchOptions, item: OutboxRow): Promise<boolean> {
@@ -147,13 +158,17 @@ async function dispatchItem(db: Database, options: DispatchOptions, item: Outbox
 /**
  * The items and their messages in one statement (a data-modifying CTE): a transaction of two
  * updates costs four round trips instead of one. Claiming left `attempts` as it was.
+ * No wait for the WAL flush (`cfg`, referenced so that it runs): a crash that loses this commit
+ * leaves the items pending under their lease, and the sweep hands them over again under the
+ * same keys, which at-least-once allows.
  */
 async function markSent(db: Database, items: OutboxRow[]): Promise<void> {
   if (items.length === 0) return;
   await db.execute(sql`
-    with sent as (
+    with cfg as (select set_config('synchronous_commit', 'off', true)),
+    sent as (
       update ${outbox} set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null
-      where ${inArray(outbox.id, items.map((item) => item.id))}
+      where ${inArray(outbox.id, items.map((item) => item.id))} and exists (select 1 from cfg)
       returning message_id
     )
     update ${messages} set delivery = 'sent', delivery_error = null where id in (select message_id from sent)`);

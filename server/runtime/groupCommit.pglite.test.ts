@@ -1,6 +1,6 @@
 // Group commit on a real database: several conversations' events applied in one transaction,
 // several inbound events stored in one, and a bad one in a batch failing alone.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversations, events, messages, outbox, timers } from '../db/schema';
 import { readFlowDocument } from '../flows/document';
@@ -10,12 +10,14 @@ import { echoFlow } from '../testing/echoFlow';
 import { testDatabase, type TestDatabase } from '../testing/database';
 import type { ChannelAdapter } from './adapters';
 import { setBinding } from './bindings';
+import { dispatchOutbox } from './dispatch';
 import { ingestEvents } from './ingestBatch';
 import { insertEvent } from './internalEvents';
 import { MachineCache } from './machines';
 import { processConversations } from './processor';
 import { EmbeddedQueue } from './queue';
 import { Runtime } from './runtime';
+import { fireTimer } from './timers';
 import { simulatedServices } from '@/flows';
 
 describe('group commit', () => {
@@ -62,6 +64,10 @@ describe('group commit', () => {
       // Each step cancelled the timer the one before set: one is left waiting.
       const waiting = await database.db.select().from(timers).where(and(eq(timers.conversationId, id), isNull(timers.cancelledAt)));
       expect(waiting).toHaveLength(1);
+      // One row, moved from token to token: a table growing by a row per question is not kept.
+      expect(await database.db.select().from(timers).where(eq(timers.conversationId, id))).toHaveLength(1);
+      const earlier = { conversationId: id, token: 't1', fireAt: waiting[0]?.fireAt ?? new Date() };
+      expect(await fireTimer(database.db, earlier, new Date())).toBe(false);
       const items = await database.db.select({ key: outbox.idempotencyKey }).from(outbox).where(eq(outbox.conversationId, id)).orderBy(asc(outbox.id));
       // Keys name the conversation, the event's sequence number and the effect's place in its step.
       expect(items.map((item) => item.key.split(':').slice(0, 2).join(':'))).toEqual([`${id}:2`, `${id}:3`]);
@@ -87,6 +93,31 @@ describe('group commit', () => {
     const [failed] = await database.db.select().from(conversations).where(eq(conversations.id, bad ?? ''));
     expect(failed?.appliedSeq).toBe(0);
     expect(await transcript(bad ?? '')).toEqual([]);
+  });
+
+  it('claims a run’s messages as it writes them, unless an earlier message of the conversation is still pending', async () => {
+    const [jo, kim] = await Promise.all(['jo', 'kim'].map(open));
+    await runtime.ingest({ channel: 'api', from: 'jo', text: 'j1', messageId: 'jo-1' });
+    await runtime.ingest({ channel: 'api', from: 'kim', text: 'k1', messageId: 'kim-1' });
+    const machines = new MachineCache(simulatedServices);
+    const first = await processConversations(database.db, machines, [jo ?? '', kim ?? ''], () => false);
+    expect(first.outbox).toHaveLength(2);
+    expect(first.claimed.map((item) => item.id)).toEqual(first.outbox);
+    expect(first.claimed.map((item) => item.payload)).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'echo j1' }), expect.objectContaining({ text: 'echo k1' })]));
+    // Claimed: a sweep beside the worker that wrote them leaves them to it.
+    sent.length = 0;
+    await dispatchOutbox(database.db, { adapters: { api }, onEvent: async () => undefined });
+    expect(sent).toEqual([]);
+    // Jo's first echo is still pending: the next one waits its turn through dispatch's claim.
+    await runtime.ingest({ channel: 'api', from: 'jo', text: 'j2', messageId: 'jo-2' });
+    const second = await processConversations(database.db, machines, [jo ?? ''], () => false);
+    expect(second.outbox).toHaveLength(1);
+    expect(second.claimed).toEqual([]);
+    const options = { adapters: { api }, onEvent: async () => undefined };
+    await dispatchOutbox(database.db, options, second.outbox, first.claimed);
+    expect(sent.map((line) => line.split(' ').slice(1).join(' ')).sort()).toEqual(['echo j1', 'echo j2', 'echo k1']);
+    const left = await database.db.select({ status: outbox.status }).from(outbox).where(inArray(outbox.conversationId, [jo ?? '', kim ?? '']));
+    expect(left.map((row) => row.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
   it('stores events that arrive together in one transaction: in order per sender, a repeated message id once', async () => {

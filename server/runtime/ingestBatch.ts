@@ -15,6 +15,7 @@ import { contactIdentities, conversations, events } from '../db/schema';
 import { identityOf } from '../contacts/identities';
 import type { InboundEvent } from './inbound';
 import { dedupeKeyOf, firstDelivery, flowEventOf, ingestIn, type Ingested } from './ingest';
+import { ingestKnownSender } from './ingestOne';
 
 export interface IngestRequest {
   event: InboundEvent;
@@ -24,8 +25,11 @@ export interface IngestRequest {
 
 /** Stores the events in one transaction; one answer per request, in order. */
 export async function ingestEvents(db: Database, requests: IngestRequest[]): Promise<Ingested[]> {
+  const [lone] = requests;
+  const stored = requests.length === 1 && lone ? await ingestKnownSender(db, lone) : undefined;
+  if (stored) return [stored];
   return db.transaction(async (tx) => {
-    // One event alone (light load) is cheaper the single way: found and locked, then inserted.
+    // One event alone that needs the long way (ingestOne.ts could not store it).
     const fast = requests.length > 1 ? await knownSendersOnly(tx, requests) : undefined;
     if (fast) return fast;
     const answers: Ingested[] = [];

@@ -10,7 +10,7 @@
 // changes is that the batch shares the transaction's fixed cost and each table is written with
 // one multi-row statement, so a batch of 30 costs about the round trips one event did. Rows are
 // locked in id order, so two batches sharing conversations wait for each other, never deadlock.
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import { z } from 'zod';
 import {
@@ -28,6 +28,8 @@ import type { Database } from '../db/client';
 import { contactIdentities, contacts, conversations, events, type ContactRow, type ConversationRow, type EventRow } from '../db/schema';
 import { linkedIdentity } from '../contacts/identities';
 import { linkIdentity } from '../contacts/link';
+import type { OutboxRow } from './dispatch';
+import { lockConversations, pendingEvents } from './applyReads';
 import type { FlowProgram, MachineCache } from './machines';
 import { PendingWrites, recordEffects, writeRecorded, type Recorded } from './record';
 
@@ -37,6 +39,8 @@ export interface Processed {
   changed: string[];
   /** Outbox items this run committed, to hand to their adapters now. */
   outbox: number[];
+  /** Those of them it claimed as it wrote them: handed over without claiming. */
+  claimed: OutboxRow[];
   /** Timers this run set, to arm now. */
   timers: { conversationId: string; token: string; fireAt: Date }[];
   /** A handoff was queued, moved, accepted or closed: routing has work. */
@@ -66,27 +70,18 @@ export async function processConversations(db: Database, machines: MachineCache,
     // already durable, with deterministic idempotency keys. A crash can only lose the whole
     // transaction (never part of it), and the events are then applied again, sending what was
     // sent under the same keys. The customer's message itself was committed durably at ingest.
-    // Said in the locking statement (set_config(…, true) is `set local`): one round trip fewer.
-    // It runs for each row found, and with none found the transaction writes nothing.
-    const locked = (
-      await tx
-        .select({ conversation: conversations, asyncCommit: sql`set_config('synchronous_commit', 'off', true)` })
-        .from(conversations)
-        .where(inArray(conversations.id, unique))
-        .orderBy(asc(conversations.id))
-        .for('update')
-    ).map((row) => row.conversation);
-    // Read after the lock, so `applied_seq` is the one this transaction owns.
-    const pending = await tx
-      .select({ event: events })
-      .from(events)
-      .innerJoin(conversations, eq(conversations.id, events.conversationId))
-      .where(and(inArray(events.conversationId, unique), gt(events.seq, conversations.appliedSeq)))
-      .orderBy(asc(events.conversationId), asc(events.seq));
-    const processed: Processed = { applied: 0, changed: [], outbox: [], timers: [], handoffs: false };
+    // Said in the locking statement (applyReads.ts): one round trip fewer. It runs for each row
+    // found, and with none found the transaction writes nothing. The lock also reads whether a
+    // message of the conversation is still pending, which decides if this run's may be claimed
+    // as written.
+    const lockedRows = await lockConversations(tx, unique);
+    const locked = lockedRows.map((row) => row.conversation);
+    const claimable = new Set(lockedRows.flatMap((row) => (row.sendPending ? [] : [row.conversation.id])));
+    const pending = await pendingEvents(tx, unique);
+    const processed: Processed = { applied: 0, changed: [], outbox: [], claimed: [], timers: [], handoffs: false };
     if (pending.length === 0) return processed;
     const byConversation = new Map<string, EventRow[]>();
-    for (const { event } of pending) {
+    for (const event of pending) {
       const list = byConversation.get(event.conversationId);
       if (list) list.push(event);
       else byConversation.set(event.conversationId, [event]);
@@ -101,7 +96,9 @@ export async function processConversations(db: Database, machines: MachineCache,
       processed.applied += rows.length;
       processed.changed.push(conversation.id);
     }
-    processed.outbox = await writeRecorded(tx, writes, conversationWrites(updates, pending.map((row) => row.event.id)));
+    const written = await writeRecorded(tx, writes, conversationWrites(updates, pending.map((event) => event.id)), claimable);
+    processed.outbox = written.ids;
+    processed.claimed = written.claimed;
     // After the batch's own writes: a merge may end another conversation of this batch.
     for (const link of writes.identities) {
       await linkIdentity(tx, link.conversation.contactId, linkedIdentity(link.kind, link.address), { reason: 'identify', conversationId: link.conversation.id, now: link.at });

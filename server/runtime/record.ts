@@ -5,12 +5,15 @@
 // statement costs a round trip and its parsing and planning in PostgreSQL, whether it carries
 // one row or fifty.
 import { randomUUID } from 'node:crypto';
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Effect, FlowEvent, IdentityKind } from '@/flows';
 import type { Database } from '../db/client';
-import { conversationPath, messages, outbox, timers, type ConversationRow, type EventRow } from '../db/schema';
+import { conversationPath, messages, outbox, type ConversationRow, type EventRow } from '../db/schema';
 import { HandoffWrites } from '../routing/handoffWrites';
+import { leaseMsOf, type OutboxRow } from './dispatch';
+import { timerWrites, type TimerWrite, type WritePart } from './timerWrites';
 
 /** The conversation's state as the effects of one run leave it. */
 export interface Recorded {
@@ -20,14 +23,6 @@ export interface Recorded {
   channel: ConversationRow['channel'];
 }
 
-/** A timer as the steps of one transaction leave it: their last operation on it decides. */
-interface TimerWrite {
-  conversationId: string;
-  token: string;
-  /** The last `timer.set`'s due time; undefined when the steps only cancelled it. */
-  fireAt: Date | undefined;
-  cancelled: boolean;
-}
 
 /** Rows the steps of one transaction will write, in step order. */
 export class PendingWrites {
@@ -175,7 +170,13 @@ function handoffStep(step: StepRecord, recorded: Recorded) {
   return { conversationId: step.conversation.id, contactId: step.conversation.contactId, channel: recorded.channel, at: new Date(step.flowEvent.at) };
 }
 
-const OutboxIds = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) });
+const OutboxIds = z.object({ rows: z.array(z.object({ id: z.coerce.number(), idempotency_key: z.string(), claimed: z.boolean() })) });
+
+/** The outbox items a run wrote: all of them, and those claimed as they were written. */
+export interface WrittenOutbox {
+  ids: number[];
+  claimed: OutboxRow[];
+}
 
 /**
  * Writes the collected rows and `also` (statements of the caller: the conversations' new
@@ -186,45 +187,56 @@ const OutboxIds = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) 
  * it is checked at the statement's end. Messages go in one multi-row insert whose rows
  * PostgreSQL numbers (`position`) in the order given, so the transcript keeps step order.
  */
-export async function writeRecorded(tx: Database, writes: PendingWrites, also: SQL[]): Promise<number[]> {
-  const parts: SQL[] = [...also];
-  if (writes.messages.length > 0) parts.push(tx.insert(messages).values(writes.messages).getSQL());
-  if (writes.path.length > 0) parts.push(tx.insert(conversationPath).values(writes.path).getSQL());
+export async function writeRecorded(tx: Database, writes: PendingWrites, also: SQL[], claimable: ReadonlySet<string> = new Set()): Promise<WrittenOutbox> {
+  const parts: WritePart[] = also.map((statement) => ({ statement }));
+  if (writes.messages.length > 0) parts.push({ statement: tx.insert(messages).values(writes.messages).getSQL() });
+  if (writes.path.length > 0) parts.push({ statement: tx.insert(conversationPath).values(writes.path).getSQL() });
   parts.push(...timerWrites(tx, [...writes.timers.values()]));
-  parts.push(...writes.handoffs.statements(tx));
-  const main = writes.outbox.length > 0 ? sql`${tx.insert(outbox).values(writes.outbox).getSQL()} returning ${outbox.id}` : sql`select 0 as id where false`;
-  const ctes = parts.map((part, index) => sql`${sql.raw(`w${index}`)} as (${part})`);
+  parts.push(...writes.handoffs.statements(tx).map((statement) => ({ statement })));
+  const items = writes.outbox.map((item) => claimedAsWritten(item, claimable));
+  const main =
+    items.length > 0
+      ? sql`${tx.insert(outbox).values(items).getSQL()} returning ${outbox.id}, ${outbox.idempotencyKey}, ${outbox.nextAttemptAt} > now() as claimed`
+      : sql`select 0 as id, '' as idempotency_key, false as claimed where false`;
+  const ctes = parts.map((part, index) => sql`${sql.raw(part.name ?? `w${index}`)} as (${part.statement})`);
   const statement = ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${main}` : main;
-  return OutboxIds.parse(await tx.execute(statement)).rows.map((row) => row.id);
+  const rows = OutboxIds.parse(await tx.execute(statement)).rows;
+  const byKey = new Map(writes.outbox.map((item) => [item.idempotencyKey, item]));
+  const claimed = rows.flatMap((row) => {
+    const item = row.claimed ? byKey.get(row.idempotency_key) : undefined;
+    return item ? [outboxRow(row.id, item)] : [];
+  });
+  return { ids: rows.map((row) => row.id), claimed: claimed.sort((a, b) => a.id - b.id) };
 }
 
 /**
- * A timer the steps set (and maybe cancelled after) is upserted as they left it; one they only
- * cancelled is marked cancelled if it exists. The same end state as running each operation.
+ * Claimed as it is written (its next attempt moved past the lease, as dispatch's claim does),
+ * when dispatch's claim would take it at once: an HTTP call always, a message when no earlier
+ * message of its conversation is pending (`claimable`, read under the conversation's lock).
+ * The worker then hands it over without a claiming statement of its own.
  */
-function timerWrites(tx: Database, all: TimerWrite[]): SQL[] {
-  const statements: SQL[] = [];
-  const upserts = all.flatMap(({ conversationId, token, fireAt, cancelled }) => (fireAt ? [{ conversationId, token, fireAt, cancelledAt: cancelled ? new Date() : null }] : []));
-  if (upserts.length > 0) {
-    statements.push(
-      tx
-        .insert(timers)
-        .values(upserts)
-        .onConflictDoUpdate({ target: [timers.conversationId, timers.token], set: { fireAt: sql`excluded.fire_at`, cancelledAt: sql`excluded.cancelled_at` } })
-        .getSQL(),
-    );
-  }
-  const cancels = all.filter((timer) => timer.fireAt === undefined);
-  if (cancels.length > 0) {
-    statements.push(
-      tx
-        .update(timers)
-        .set({ cancelledAt: new Date() })
-        .where(or(...cancels.map((timer) => and(eq(timers.conversationId, timer.conversationId), eq(timers.token, timer.token)))))
-        .getSQL(),
-    );
-  }
-  return statements;
+function claimedAsWritten(item: OutboxInsert, claimable: ReadonlySet<string>): PgInsertValue<typeof outbox> {
+  if (item.kind === 'send' && !claimable.has(item.conversationId)) return item;
+  return { ...item, nextAttemptAt: sql`now() + ${leaseMsOf(item.payload)} * interval '1 millisecond'` };
+}
+
+type OutboxInsert = typeof outbox.$inferInsert;
+
+function outboxRow(id: number, item: OutboxInsert): OutboxRow {
+  return {
+    id,
+    conversationId: item.conversationId,
+    messageId: item.messageId ?? null,
+    kind: item.kind ?? 'send',
+    channel: item.channel ?? null,
+    payload: item.payload,
+    idempotencyKey: item.idempotencyKey,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: new Date(),
+    sentAt: null,
+  };
 }
 
 function outboundPayload(effect: Extract<Effect, { type: 'send' }>) {

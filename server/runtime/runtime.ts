@@ -8,7 +8,7 @@ import { conversationLog, errorFields, log } from '../log';
 import type { InboundEvent } from './inbound';
 import { defaultAdapters, transcriptAdapter, type Channel, type ChannelAdapter } from './adapters';
 import { recordAgentAction, type AgentAction, type AgentActionResult } from './agentActions';
-import { dispatchOutbox } from './dispatch';
+import { dispatchOutbox, type OutboxRow } from './dispatch';
 import type { RewriteUrl } from './egress';
 import type { Ingested } from './ingest';
 import { ingestEvents, type IngestRequest } from './ingestBatch';
@@ -49,6 +49,7 @@ interface Applied {
 
 /** How long an event may wait unapplied before the sweeper assumes its job was lost. */
 const STALE_MS = 10_000;
+const DEFAULT_SWEEP_MS = 5_000;
 /** Wake-ups this much ahead of a timer's time still fire it: clocks of hosts differ a little. */
 const EARLY_TOLERANCE_MS = 1_000;
 
@@ -66,12 +67,15 @@ export class Runtime {
   private readonly handoffListeners = new Set<() => void>();
   /** Per conversation, the hand-over of the last run that changed it (until it is done). */
   private readonly handingOver = new Map<string, Promise<void>>();
+  /** Timers due further ahead wait in the database only: two sweep intervals and a margin. */
+  private readonly armAheadMs: number;
 
   constructor(private readonly options: RuntimeOptions) {
     this.machines = new MachineCache(options.services ?? simulatedServices);
     this.adapters = options.adapters ?? defaultAdapters(process.env, options.db);
     this.notifier = options.notifier ?? new LocalNotifier();
     this.clock = options.clock ?? (() => new Date());
+    this.armAheadMs = 2 * (options.sweepMs ?? DEFAULT_SWEEP_MS) + EARLY_TOLERANCE_MS;
     // One run in flight each (measured: 4 apply and 6 ingest runs before). Items that arrive
     // while a run works wait for it and go in the next one together: below saturation runs
     // otherwise hold one or two items each, an event then costs two to three times the CPU it
@@ -123,10 +127,9 @@ export class Runtime {
     queue.start((conversationId) => this.process(conversationId));
     queue.timers.start((timer) => this.fire(timer));
     // Timers due already are fired by the first sweep; the others wait for their time.
-    const now = this.clock().getTime();
-    for (const timer of await pendingTimers(this.options.db)) if (timer.fireAt.getTime() > now) await this.arm(timer);
+    await this.armNearTimers();
     await this.sweep(0);
-    this.sweeper = setInterval(() => this.sweepInBackground(), this.options.sweepMs ?? 5_000);
+    this.sweeper = setInterval(() => this.sweepInBackground(), this.options.sweepMs ?? DEFAULT_SWEEP_MS);
     this.sweeper.unref();
   }
 
@@ -137,6 +140,7 @@ export class Runtime {
    */
   private async sweep(staleMs: number): Promise<void> {
     for (const id of await this.unapplied(staleMs)) await this.options.queue.enqueue(id);
+    await this.armNearTimers();
     await this.fireDueTimers(staleMs);
     await this.dispatch();
   }
@@ -228,11 +232,31 @@ export class Runtime {
     // Messages first, timers beside them: a batch arms a timer per step (every question waits
     // with one), and arming them one by one, one Redis round trip each, before sending delayed
     // every message of the batch. A timer's row is already committed; arming only wakes it up.
-    await Promise.all([processed.outbox.length > 0 ? this.dispatch(processed.outbox) : undefined, ...processed.timers.map((timer) => this.arm(timer))]);
+    const claimed = new Set(processed.claimed.map((item) => item.id));
+    const unclaimed = processed.outbox.filter((id) => !claimed.has(id));
+    await Promise.all([processed.outbox.length > 0 ? this.dispatch(unclaimed, processed.claimed) : undefined, ...processed.timers.map((timer) => this.arm(timer))]);
   }
 
-  private arm(timer: DueTimer): Promise<void> {
-    return this.options.queue.timers.arm(timer, timer.fireAt.getTime() - this.clock().getTime());
+  /**
+   * Only a timer due within `armAheadMs` is armed; a later one waits in its row until a sweep
+   * finds it near (every sweep arms those, see armNearTimers). Most timers are cancelled long
+   * before they are due (a question's no-input timeout, re-set at every answer), and arming
+   * each one cost a Redis delayed job per step, which also woke every worker's timer queue.
+   */
+  private async arm(timer: DueTimer): Promise<void> {
+    const delayMs = timer.fireAt.getTime() - this.clock().getTime();
+    if (delayMs > this.armAheadMs) return;
+    await this.options.queue.timers.arm(timer, delayMs);
+  }
+
+  /**
+   * Arms the pending timers due within `armAheadMs`. Sweeps run more often than that, so each
+   * timer is armed before it is due; arming one twice adds nothing (timers.ts). Overdue ones are
+   * left to fireDueTimers.
+   */
+  private async armNearTimers(): Promise<void> {
+    const now = this.clock().getTime();
+    for (const timer of await pendingTimers(this.options.db, new Date(now + this.armAheadMs))) if (timer.fireAt.getTime() > now) await this.arm(timer);
   }
 
   private async fire(timer: DueTimer): Promise<void> {
@@ -244,7 +268,7 @@ export class Runtime {
     }
   }
 
-  private dispatch(ids?: number[]): Promise<void> {
+  private dispatch(ids?: number[], claimed?: OutboxRow[]): Promise<void> {
     return dispatchOutbox(
       this.options.db,
       {
@@ -255,6 +279,7 @@ export class Runtime {
         clock: this.clock,
       },
       ids,
+      claimed,
     );
   }
 
