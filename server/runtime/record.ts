@@ -13,6 +13,7 @@ import type { Database } from '../db/client';
 import { conversationPath, messages, outbox, type ConversationRow, type EventRow } from '../db/schema';
 import { HandoffWrites } from '../routing/handoffWrites';
 import { leaseMsOf, type OutboxRow } from './dispatch';
+import { insertMessages, insertPath } from './rowInserts';
 import { timerWrites, type TimerWrite, type WritePart } from './timerWrites';
 
 /** The conversation's state as the effects of one run leave it. */
@@ -189,8 +190,8 @@ export interface WrittenOutbox {
  */
 export async function writeRecorded(tx: Database, writes: PendingWrites, also: SQL[], claimable: ReadonlySet<string> = new Set()): Promise<WrittenOutbox> {
   const parts: WritePart[] = also.map((statement) => ({ statement }));
-  if (writes.messages.length > 0) parts.push({ statement: tx.insert(messages).values(writes.messages).getSQL() });
-  if (writes.path.length > 0) parts.push({ statement: tx.insert(conversationPath).values(writes.path).getSQL() });
+  if (writes.messages.length > 0) parts.push({ statement: insertMessages(writes.messages) });
+  if (writes.path.length > 0) parts.push({ statement: insertPath(writes.path) });
   parts.push(...timerWrites(tx, [...writes.timers.values()]));
   parts.push(...writes.handoffs.statements(tx).map((statement) => ({ statement })));
   const items = writes.outbox.map((item) => claimedAsWritten(item, claimable));
