@@ -6,14 +6,13 @@
 // one row or fifty.
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Effect, FlowEvent, IdentityKind } from '@/flows';
 import type { Database } from '../db/client';
 import { conversationPath, messages, outbox, type ConversationRow, type EventRow } from '../db/schema';
 import { HandoffWrites } from '../routing/handoffWrites';
 import { leaseMsOf, type OutboxRow } from './dispatch';
-import { insertMessages, insertPath } from './rowInserts';
+import { insertMessages, insertOutbox, insertPath } from './rowInserts';
 import { timerWrites, type TimerWrite, type WritePart } from './timerWrites';
 
 /** The conversation's state as the effects of one run leave it. */
@@ -194,11 +193,8 @@ export async function writeRecorded(tx: Database, writes: PendingWrites, also: S
   if (writes.path.length > 0) parts.push({ statement: insertPath(writes.path) });
   parts.push(...timerWrites(tx, [...writes.timers.values()]));
   parts.push(...writes.handoffs.statements(tx).map((statement) => ({ statement })));
-  const items = writes.outbox.map((item) => claimedAsWritten(item, claimable));
-  const main =
-    items.length > 0
-      ? sql`${tx.insert(outbox).values(items).getSQL()} returning ${outbox.id}, ${outbox.idempotencyKey}, ${outbox.nextAttemptAt} > now() as claimed`
-      : sql`select 0 as id, '' as idempotency_key, false as claimed where false`;
+  const items = writes.outbox.map((item) => ({ item, leaseMs: claimedAsWritten(item, claimable) }));
+  const main = items.length > 0 ? insertOutbox(items) : sql`select 0 as id, '' as idempotency_key, false as claimed where false`;
   const ctes = parts.map((part, index) => sql`${sql.raw(part.name ?? `w${index}`)} as (${part.statement})`);
   const statement = ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${main}` : main;
   const rows = OutboxIds.parse(await tx.execute(statement)).rows;
@@ -214,11 +210,12 @@ export async function writeRecorded(tx: Database, writes: PendingWrites, also: S
  * Claimed as it is written (its next attempt moved past the lease, as dispatch's claim does),
  * when dispatch's claim would take it at once: an HTTP call always, a message when no earlier
  * message of its conversation is pending (`claimable`, read under the conversation's lock).
- * The worker then hands it over without a claiming statement of its own.
+ * The worker then hands it over without a claiming statement of its own. Returns the lease in
+ * milliseconds, or null when it is left to dispatch.
  */
-function claimedAsWritten(item: OutboxInsert, claimable: ReadonlySet<string>): PgInsertValue<typeof outbox> {
-  if (item.kind === 'send' && !claimable.has(item.conversationId)) return item;
-  return { ...item, nextAttemptAt: sql`now() + ${leaseMsOf(item.payload)} * interval '1 millisecond'` };
+function claimedAsWritten(item: OutboxInsert, claimable: ReadonlySet<string>): number | null {
+  if (item.kind === 'send' && !claimable.has(item.conversationId)) return null;
+  return leaseMsOf(item.payload);
 }
 
 type OutboxInsert = typeof outbox.$inferInsert;

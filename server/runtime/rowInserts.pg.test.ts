@@ -4,13 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contacts, conversationPath, conversations, messages } from '../db/schema';
+import { z } from 'zod';
+import { contacts, conversationPath, conversations, messages, outbox } from '../db/schema';
 import { readFlowDocument } from '../flows/document';
 import { createFlow } from '../flows/flowStore';
 import { publishDraft } from '../flows/publishing';
 import { echoFlow } from '../testing/echoFlow';
 import { testDatabase, type DatabaseKind, type TestDatabase } from '../testing/database';
-import { insertMessages, insertPath } from './rowInserts';
+import { insertMessages, insertOutbox, insertPath } from './rowInserts';
+
+const Written = z.object({ rows: z.array(z.object({ idempotency_key: z.string(), claimed: z.boolean() })) });
 
 describe.each<DatabaseKind>(['pglite', 'postgres'])('row inserts on %s', (kind) => {
   let database: TestDatabase;
@@ -59,5 +62,23 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('row inserts on %s', (kind) 
     const rows = await database.db.select().from(conversationPath).where(eq(conversationPath.conversationId, conversationId)).orderBy(asc(conversationPath.id));
     expect(rows.map((row) => row.node)).toEqual(nodes);
     expect(rows.every((row) => row.flow === 'echo' && row.enteredAt.getTime() === at.getTime())).toBe(true);
+  });
+
+  it('inserts outbox items in order, claimed ones leased past now, and returns them', async () => {
+    const payload = { text: 'hi "there"', quickReplies: [], mediaUrl: null };
+    const written = Written.parse(
+      await database.db.execute(
+      insertOutbox([
+        { item: { conversationId, kind: 'send', channel: 'api', payload, idempotencyKey: `${kind}-a` }, leaseMs: null },
+        { item: { conversationId, kind: 'http', payload: { url: 'http://127.0.0.1/x' }, idempotencyKey: `${kind}-b` }, leaseMs: 60_000 },
+        ]),
+      ),
+    );
+    expect(written.rows.map((row) => [row.idempotency_key, row.claimed])).toEqual([[`${kind}-a`, false], [`${kind}-b`, true]]);
+    const rows = await database.db.select().from(outbox).where(eq(outbox.conversationId, conversationId)).orderBy(asc(outbox.id));
+    expect(rows.map((row) => row.idempotencyKey)).toEqual([`${kind}-a`, `${kind}-b`]);
+    expect(rows[0]).toMatchObject({ kind: 'send', channel: 'api', payload, status: 'pending', attempts: 0, messageId: null });
+    expect(rows[1]).toMatchObject({ kind: 'http', channel: null, payload: { url: 'http://127.0.0.1/x' } });
+    expect(rows[1]!.nextAttemptAt.getTime() - rows[0]!.nextAttemptAt.getTime()).toBeGreaterThan(55_000);
   });
 });

@@ -5,7 +5,7 @@
 // PostgreSQL a new text to parse. Arrays go in whole through `sql.param` (a bare array in a sql
 // template would be spread into a list).
 import { sql, type SQL } from 'drizzle-orm';
-import type { conversationPath, messages } from '../db/schema';
+import type { conversationPath, messages, outbox } from '../db/schema';
 
 type MessageInsert = typeof messages.$inferInsert;
 type PathInsert = typeof conversationPath.$inferInsert;
@@ -42,4 +42,25 @@ export function insertPath(rows: PathInsert[]): SQL {
 
 function isoOrNull(at: Date | undefined): string | null {
   return at === undefined ? null : at.toISOString();
+}
+
+type OutboxInsert = typeof outbox.$inferInsert;
+
+/**
+ * Outbox items in the order given (their ids number them in it), returning what writeRecorded
+ * reads back. `leaseMs` per item: claimed as written, its next attempt that far past now; null
+ * leaves it due at once, for dispatch's claim.
+ */
+export function insertOutbox(items: { item: OutboxInsert; leaseMs: number | null }[]): SQL {
+  const of = <T>(pick: (item: OutboxInsert) => T) => column(items.map(({ item }) => pick(item)));
+  return sql`insert into outbox (conversation_id, message_id, kind, channel, payload, idempotency_key, next_attempt_at)
+    select r.conversation_id, r.message_id, r.kind, r.channel, r.payload::jsonb, r.idempotency_key,
+      coalesce(now() + r.lease_ms * interval '1 millisecond', now())
+    from unnest(${of((item) => item.conversationId)}::uuid[], ${of((item) => item.messageId ?? null)}::uuid[],
+      ${of((item) => item.kind ?? 'send')}::text[], ${of((item) => item.channel ?? null)}::text[],
+      ${of((item) => JSON.stringify(item.payload))}::text[], ${of((item) => item.idempotencyKey)}::text[],
+      ${column(items.map(({ leaseMs }) => leaseMs))}::int[])
+      with ordinality as r(conversation_id, message_id, kind, channel, payload, idempotency_key, lease_ms, n)
+    order by r.n
+    returning id, idempotency_key, next_attempt_at > now() as claimed`;
 }
