@@ -1,8 +1,6 @@
-import Link from 'next/link';
-import { t } from '@/app/i18n/messages';
-import { localePath } from '@/app/lib/localePath';
 import { pageParams, type SearchParams } from '@/app/lib/pageParams';
 import { signedInPage } from '@/app/lib/signedInPage';
+import { ForbiddenNotice } from '@/app/ui/ForbiddenNotice';
 import { SignedInBar } from '@/app/ui/SignedInBar';
 import { AgentDesk } from './AgentDesk';
 import styles from './desk.module.css';
@@ -23,13 +21,7 @@ export default async function AgentPage({ searchParams }: { searchParams: Search
         <AgentDesk locale={locale} userId={user.id} initialConversation={initial} />
       ) : (
         <main className="content">
-          <div className="empty notice">
-            <h1>{t(locale, 'deskForbiddenTitle')}</h1>
-            <p className="muted">{t(locale, 'deskForbiddenBody')}</p>
-            <Link href={localePath('/', locale)} className="button">
-              {t(locale, 'backToFlows')}
-            </Link>
-          </div>
+          <ForbiddenNotice locale={locale} title="deskForbiddenTitle" body="deskForbiddenBody" />
         </main>
       )}
     </div>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { t, type Locale, type MessageKey } from '@/app/i18n/messages';
 import { localePath } from '@/app/lib/localePath';
+import { ForbiddenNotice } from '@/app/ui/ForbiddenNotice';
 import { SignedInBar } from '@/app/ui/SignedInBar';
 import type { Role } from '@/server/db/schema';
 
@@ -49,13 +50,7 @@ export function SettingsShell({ locale, user, path, children }: SettingsShellPro
             {children}
           </>
         ) : (
-          <div className="empty notice">
-            <h1>{t(locale, 'forbiddenTitle')}</h1>
-            <p className="muted">{t(locale, 'forbiddenBody')}</p>
-            <Link href={localePath('/', locale)} className="button">
-              {t(locale, 'backToFlows')}
-            </Link>
-          </div>
+          <ForbiddenNotice locale={locale} title="forbiddenTitle" body="forbiddenBody" />
         )}
       </main>
     </div>
