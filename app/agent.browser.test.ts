@@ -11,7 +11,7 @@ import { apiClient, type ApiClient } from '@/server/testing/apiClient';
 import { deskFlowFor } from '@/server/testing/deskFixture';
 import { createOwner } from './testing/accounts';
 import { messages } from './i18n/messages';
-import { launchChromium } from './testing/chromium';
+import { collectBrowserErrors, launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 
 const ARTIFACTS = path.resolve('artifacts');
@@ -33,10 +33,7 @@ describe('agent desktop (browser)', () => {
     const context = await (browser as Browser).newContext({ viewport: { width: 1440, height: 900 }, ...options });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => browserErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') browserErrors.push(message.text());
-    });
+    collectBrowserErrors(page, browserErrors);
     pages.push(page);
     return { context, page };
   };

@@ -14,7 +14,7 @@ import { signTwilio } from '@/server/channels/twilio/signature';
 import { apiClient, signIn, type ApiClient } from '@/server/testing/apiClient';
 import { startMockHttp, type MockHttpServer } from '@/server/testing/mockHttp';
 import { messages } from './i18n/messages';
-import { launchChromium } from './testing/chromium';
+import { collectBrowserErrors, launchChromium } from './testing/chromium';
 import { ensureBuild, freePort, startNextServer, type NextServer } from './testing/nextServer';
 
 const ARTIFACTS = path.resolve('artifacts');
@@ -114,10 +114,7 @@ describe('one journey across voice, SMS, web chat and email (browser)', () => {
     const context = await (browser as Browser).newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => browserErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') browserErrors.push(message.text());
-    });
+    collectBrowserErrors(page, browserErrors);
     return { context, page };
   }
 

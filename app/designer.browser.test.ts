@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nodeType } from '@/flows';
 import { messages } from './i18n/messages';
 import { createOwner } from './testing/accounts';
-import { launchChromium } from './testing/chromium';
+import { collectBrowserErrors, launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 import { connectHandles, dropFromPalette, nodeBox } from './editor/testing/editorDriver';
 
@@ -62,10 +62,7 @@ describe('designer task (browser)', { timeout: 120_000 }, () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => browserErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-    });
+    collectBrowserErrors(page, browserErrors, { ignoreFailedLoads: true });
   }, 900_000);
 
   beforeEach(({ onTestFailed }) => {

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from './i18n/messages';
 import { createOwner } from './testing/accounts';
-import { launchChromium } from './testing/chromium';
+import { collectBrowserErrors, launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 import { nodeType } from '@/flows';
 import { bigFlow, callApi, clickEdge, connectHandles, dropFromPalette, nodeBox } from './editor/testing/editorDriver';
@@ -35,11 +35,8 @@ describe('flow editor (browser)', () => {
   const saveStatus = (target: Page) => target.locator('[data-save-status]');
   const waitSaved = (target: Page) => target.locator('[data-save-status="saved"]').waitFor();
   const watch = (target: Page) => {
-    target.on('pageerror', (error) => browserErrors.push(error.message));
-    target.on('console', (message) => {
-      // The browser logs every 4xx answer; the conflict test provokes one on purpose.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-    });
+    // The browser logs every 4xx answer; the conflict test provokes one on purpose.
+    collectBrowserErrors(target, browserErrors, { ignoreFailedLoads: true });
   };
   const openEditor = async (target: Page, at = `/flows/${FLOW}`) => {
     await target.goto(url(at));

@@ -11,7 +11,7 @@ import { validateFlow } from '@/flows';
 import { readFlowDocument } from '@/server/flows/document';
 import { messages } from './i18n/messages';
 import { createOwner } from './testing/accounts';
-import { launchChromium } from './testing/chromium';
+import { collectBrowserErrors, launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 
 const ARTIFACTS = path.resolve('artifacts');
@@ -49,11 +49,8 @@ describe('flows list (browser)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => browserErrors.push(error.message));
-    page.on('console', (message) => {
-      // Refused calls (taken id, bad import) and the editor route, built elsewhere, log 4xx answers.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-    });
+    // Refused calls (taken id, bad import) and the editor route, built elsewhere, log 4xx answers.
+    collectBrowserErrors(page, browserErrors, { ignoreFailedLoads: true });
   }, 600_000);
 
   beforeEach(({ onTestFailed }) => {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from './i18n/messages';
 import { createOwner } from './testing/accounts';
-import { launchChromium } from './testing/chromium';
+import { collectBrowserErrors, launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 
 const ARTIFACTS = path.resolve('artifacts');
@@ -31,10 +31,7 @@ describe('routing settings (browser)', () => {
     server = await startNextServer();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => browserErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-    });
+    collectBrowserErrors(page, browserErrors, { ignoreFailedLoads: true });
   }, 300_000);
 
   beforeEach(({ onTestFailed }) => {

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from './i18n/messages';
 import { createOwner } from './testing/accounts';
-import { launchChromium } from './testing/chromium';
+import { collectBrowserErrors, launchChromium } from './testing/chromium';
 import { ensureBuild, startNextServer, type NextServer } from './testing/nextServer';
 
 const ARTIFACTS = path.resolve('artifacts');
@@ -36,11 +36,8 @@ describe('settings (browser)', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => browserErrors.push(error.message));
-    page.on('console', (message) => {
-      // The browser logs every 4xx answer; the refusals are expected (the last admin, FORBIDDEN).
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-    });
+    // The browser logs every 4xx answer; the refusals are expected (the last admin, FORBIDDEN).
+    collectBrowserErrors(page, browserErrors, { ignoreFailedLoads: true });
   }, 300_000);
 
   beforeEach(({ onTestFailed }) => {

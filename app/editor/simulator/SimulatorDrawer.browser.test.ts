@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/app/i18n/messages';
-import { launchChromium } from '@/app/testing/chromium';
+import { collectBrowserErrors, launchChromium } from '@/app/testing/chromium';
 import { EXAMPLES_DIR, exampleJourney } from './testing';
 
 const ARTIFACTS = path.resolve('artifacts');
@@ -48,10 +48,7 @@ describe('simulator drawer (browser)', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    collectBrowserErrors(page, errors);
   }, 120_000);
 
   afterAll(async () => {
